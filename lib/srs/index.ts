@@ -1,0 +1,5 @@
+export * from "./card-snapshot";
+export * from "./format-interval";
+export * from "./schedule-review";
+export * from "./settings";
+export * from "./study-day";
