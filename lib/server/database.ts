@@ -1,10 +1,12 @@
 import "server-only";
 import path from "node:path";
 import { mkdirSync } from "node:fs";
+import { acquireDataDirLock } from "./data-dir-lock";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
 
 /**
@@ -42,8 +44,12 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
     }
     return { kind: "postgres", url };
   }
-  const dataDir = env.NETCARDS_DATA_DIR?.trim() || path.join(process.cwd(), "data", "pglite");
-  return { kind: "pglite", dataDir };
+  return { kind: "pglite", dataDir: path.join(dataFolder(env), "pglite") };
+}
+
+/** The git-ignored folder for local state: the embedded database and the generated auth secret. */
+export function dataFolder(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.NETCARDS_DATA_DIR?.trim() || path.join(process.cwd(), "data"));
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
@@ -52,9 +58,20 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 }
 
 async function openPGlite(config: Extract<DatabaseConfig, { kind: "pglite" }>): Promise<Database> {
-  if (config.dataDir) mkdirSync(path.dirname(config.dataDir), { recursive: true });
-  const pglite = config.dataDir ? await PGlite.create(config.dataDir) : await PGlite.create();
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  let releaseLock = () => {};
+  if (config.dataDir) {
+    mkdirSync(path.dirname(config.dataDir), { recursive: true });
+    // PGlite does not lock its folder; two processes writing one folder would corrupt it.
+    releaseLock = acquireDataDirLock(config.dataDir);
+  }
+  const pglite = await (config.dataDir ? PGlite.create(config.dataDir) : PGlite.create()).catch((error: unknown) => {
+    releaseLock();
+    throw error;
+  });
+  // The adapter is typed against an older @prisma/driver-adapter-utils than Prisma 6.19's; the runtime
+  // contract is the same (migrations, queries and interactive transactions are tested on it).
+  const adapter = new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory;
+  const prisma = new PrismaClient({ adapter });
   const connection: SqlConnection = {
     async execScript(sql) {
       await pglite.exec(sql);
@@ -73,6 +90,7 @@ async function openPGlite(config: Extract<DatabaseConfig, { kind: "pglite" }>): 
     async close() {
       await prisma.$disconnect();
       await pglite.close();
+      releaseLock();
     },
   };
 }

@@ -133,6 +133,7 @@ CREATE TABLE "review_log" (
     "userId" TEXT NOT NULL,
     "cardId" TEXT NOT NULL,
     "rating" INTEGER NOT NULL,
+    "previousState" INTEGER NOT NULL,
     "reviewedAt" TIMESTAMP(3) NOT NULL,
     "elapsedDays" INTEGER NOT NULL,
     "scheduledDays" INTEGER NOT NULL,
@@ -163,7 +164,7 @@ CREATE INDEX "verification_identifier_idx" ON "verification"("identifier");
 CREATE INDEX "card_deckId_position_idx" ON "card"("deckId", "position");
 
 -- CreateIndex
-CREATE INDEX "card_state_userId_due_idx" ON "card_state"("userId", "due");
+CREATE INDEX "card_state_userId_state_due_idx" ON "card_state"("userId", "state", "due");
 
 -- CreateIndex
 CREATE INDEX "review_log_userId_reviewedAt_idx" ON "review_log"("userId", "reviewedAt");

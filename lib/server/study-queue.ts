@@ -1,0 +1,216 @@
+import "server-only";
+import {
+  createScheduler,
+  newCardSnapshot,
+  nextStudyDayStart,
+  previewIntervals,
+  State,
+  studyDayStart,
+  type CardSnapshot,
+  type IntervalPreview,
+  type StudySettings,
+} from "@/lib/srs";
+import { snapshotFromRow } from "./card-state-row";
+import type { Prisma, PrismaClient } from "./generated/prisma/client";
+import { getStudySettings } from "./study-settings";
+
+// A learning step due in the next 20 minutes is shown early when nothing else is left (as Anki does),
+// so a session does not stall on a 10-minute step.
+const LEARN_AHEAD_MS = 20 * 60_000;
+
+export type QueueKind = "learning" | "review" | "new";
+
+export interface StudyCard {
+  cardId: string;
+  deckId: string;
+  deckTitle: string;
+  questionHtml: string;
+  answerHtml: string;
+  tags: string[];
+  kind: QueueKind;
+  /** The version a grade must name; see gradeCard. */
+  version: number;
+  snapshot: CardSnapshot;
+  intervals: IntervalPreview[];
+}
+
+export interface QueueCounts {
+  learning: number;
+  review: number;
+  new: number;
+  /** Answers given today (study day), undone ones excluded. */
+  doneToday: number;
+  againToday: number;
+}
+
+export interface StudyQueue {
+  card: StudyCard | null;
+  counts: QueueCounts;
+  /** When the next card becomes due if nothing is due now (a learning step later today, or tomorrow's reviews). */
+  nextDueAt: string | null;
+}
+
+export interface QueueOptions {
+  deckId?: string;
+  now?: Date;
+  /** Skip this card when choosing (the one just answered, while its learning step is not yet due). */
+  excludeCardId?: string;
+}
+
+interface DayBounds {
+  start: Date;
+  end: Date;
+}
+
+export function studyDayBounds(now: Date, settings: StudySettings): DayBounds {
+  return { start: studyDayStart(now, settings.timeZone), end: nextStudyDayStart(now, settings.timeZone) };
+}
+
+/**
+ * Today's queue for one learner: learning cards due now, then reviews due today, then new cards within
+ * the daily limits. Returns the card to show next and the counts for the progress bar.
+ */
+export async function getStudyQueue(prisma: PrismaClient, userId: string, options: QueueOptions = {}): Promise<StudyQueue> {
+  const now = options.now ?? new Date();
+  const settings = await getStudySettings(prisma, userId);
+  const day = studyDayBounds(now, settings);
+  const cardFilter: Prisma.CardWhereInput = { suspendedAt: null, ...(options.deckId ? { deckId: options.deckId } : {}) };
+
+  const done = await answersToday(prisma, userId, day);
+  const reviewAllowance = Math.max(0, settings.reviewsPerDay - done.reviews);
+  const newAllowance = Math.max(0, settings.newPerDay - done.started);
+
+  const [learningDue, reviewDueTotal, newAvailable] = await Promise.all([
+    prisma.cardState.count({
+      where: { userId, state: { in: [State.Learning, State.Relearning] }, due: { lte: now }, card: cardFilter },
+    }),
+    prisma.cardState.count({ where: { userId, state: State.Review, due: { lt: day.end }, card: cardFilter } }),
+    prisma.card.count({ where: { ...cardFilter, states: { none: { userId, state: { not: State.New } } } } }),
+  ]);
+  const counts: QueueCounts = {
+    learning: learningDue,
+    review: Math.min(reviewDueTotal, reviewAllowance),
+    new: Math.min(newAvailable, newAllowance),
+    doneToday: done.total,
+    againToday: done.again,
+  };
+
+  const exclude = options.excludeCardId ? { cardId: { not: options.excludeCardId } } : {};
+  const stateInclude = { card: { include: { deck: { select: { title: true } } } } } as const;
+  const scheduler = createScheduler({ desiredRetention: settings.desiredRetention });
+
+  const learning = await prisma.cardState.findFirst({
+    where: { userId, state: { in: [State.Learning, State.Relearning] }, due: { lte: now }, card: cardFilter, ...exclude },
+    orderBy: { due: "asc" },
+    include: stateInclude,
+  });
+  if (learning) return { card: toStudyCard(scheduler, learning, "learning", now), counts, nextDueAt: null };
+
+  if (counts.review > 0) {
+    const review = await prisma.cardState.findFirst({
+      where: { userId, state: State.Review, due: { lt: day.end }, card: cardFilter, ...exclude },
+      orderBy: { due: "asc" },
+      include: stateInclude,
+    });
+    if (review) return { card: toStudyCard(scheduler, review, "review", now), counts, nextDueAt: null };
+  }
+
+  if (counts.new > 0) {
+    const fresh = await prisma.card.findFirst({
+      where: {
+        ...cardFilter,
+        states: { none: { userId, state: { not: State.New } } },
+        ...(options.excludeCardId ? { id: { not: options.excludeCardId } } : {}),
+      },
+      orderBy: [{ deckId: "asc" }, { position: "asc" }],
+      include: { deck: { select: { title: true } }, states: { where: { userId } } },
+    });
+    if (fresh) {
+      const row = fresh.states[0];
+      const snapshot = row ? snapshotFromRow(row) : newCardSnapshot(now);
+      return {
+        card: {
+          cardId: fresh.id,
+          deckId: fresh.deckId,
+          deckTitle: fresh.deck.title,
+          questionHtml: fresh.questionHtml,
+          answerHtml: fresh.answerHtml,
+          tags: fresh.tags,
+          kind: "new",
+          version: row?.version ?? 0,
+          snapshot,
+          intervals: previewIntervals(scheduler, fresh.id, snapshot, now),
+        },
+        counts,
+        nextDueAt: null,
+      };
+    }
+  }
+
+  const soon = await prisma.cardState.findFirst({
+    where: { userId, state: { in: [State.Learning, State.Relearning] }, due: { gt: now }, card: cardFilter },
+    orderBy: { due: "asc" },
+    include: stateInclude,
+  });
+  if (soon && soon.due.getTime() - now.getTime() <= LEARN_AHEAD_MS && soon.cardId !== options.excludeCardId) {
+    return { card: toStudyCard(scheduler, soon, "learning", now), counts: { ...counts, learning: counts.learning + 1 }, nextDueAt: null };
+  }
+  const nextReview = await prisma.cardState.findFirst({
+    where: { userId, state: State.Review, due: { gte: day.end }, card: cardFilter },
+    orderBy: { due: "asc" },
+    select: { due: true },
+  });
+  const candidates = [soon?.due, nextReview?.due, counts.new === 0 && newAvailable > 0 ? day.end : undefined]
+    .filter((d): d is Date => d instanceof Date)
+    .sort((a, b) => a.getTime() - b.getTime());
+  return { card: null, counts, nextDueAt: candidates[0]?.toISOString() ?? null };
+}
+
+type StateWithCard = Prisma.CardStateGetPayload<{ include: { card: { include: { deck: { select: { title: true } } } } } }>;
+
+function toStudyCard(
+  scheduler: ReturnType<typeof createScheduler>,
+  row: StateWithCard,
+  kind: QueueKind,
+  now: Date,
+): StudyCard {
+  const snapshot = snapshotFromRow(row);
+  return {
+    cardId: row.cardId,
+    deckId: row.card.deckId,
+    deckTitle: row.card.deck.title,
+    questionHtml: row.card.questionHtml,
+    answerHtml: row.card.answerHtml,
+    tags: row.card.tags,
+    kind,
+    version: row.version,
+    snapshot,
+    intervals: previewIntervals(scheduler, row.cardId, snapshot, now),
+  };
+}
+
+interface AnswersToday {
+  total: number;
+  again: number;
+  /** New cards answered for the first time today (counts against the new-card limit). */
+  started: number;
+  /** Review-state cards answered today (counts against the review limit). */
+  reviews: number;
+}
+
+async function answersToday(prisma: PrismaClient, userId: string, day: DayBounds): Promise<AnswersToday> {
+  const groups = await prisma.reviewLog.groupBy({
+    by: ["previousState", "rating"],
+    where: { userId, undoneAt: null, reviewedAt: { gte: day.start, lt: day.end } },
+    _count: { _all: true },
+  });
+  const result: AnswersToday = { total: 0, again: 0, started: 0, reviews: 0 };
+  for (const group of groups) {
+    const n = group._count._all;
+    result.total += n;
+    if (group.rating === 1) result.again += n;
+    if (group.previousState === State.New) result.started += n;
+    if (group.previousState === State.Review) result.reviews += n;
+  }
+  return result;
+}
