@@ -83,6 +83,17 @@ function scanCards(body: string, file: string, problems: ContentProblem[]) {
   for (const tag of pairing.unclosed) error(lineAt(tag.start), "`<details>` is never closed (missing `</details>`)");
   for (const tag of pairing.unopened) error(lineAt(tag.start), "`</details>` has no matching `<details>` before it");
 
+  // CommonMark ends an HTML block only at a blank line, so Markdown written right under `</details>`
+  // stays raw HTML (GitHub shows `## Next?` literally and we would miss that card).
+  for (const pair of pairing.pairs.values()) {
+    const block = blocks.find((candidate) => candidate.startOffset <= pair.close.start && pair.close.start < candidate.endOffset);
+    if (block?.node.type !== "html") continue;
+    const after = body.slice(pair.close.end, block.endOffset).split("\n");
+    if (after.some((line) => line.trim() !== "" && !line.trim().startsWith("<"))) {
+      warn(lineAt(pair.close.start), "text right after `</details>` is swallowed into the HTML block and not read as Markdown; leave a blank line after `</details>`");
+    }
+  }
+
   const blockOfOffset = (offset: number): number => {
     let low = 0;
     let high = blocks.length - 1;
@@ -93,10 +104,10 @@ function scanCards(body: string, file: string, problems: ContentProblem[]) {
     }
     return low;
   };
-  // For each block, the last block reached by a details element opened in it: headings and comments
-  // up to there are inside the folded content, not card boundaries.
+  // For each block, the last block reached by a details element opened in it (-1 if none): headings
+  // and comments up to there are inside the folded content, not card boundaries.
   const detailsReach = blocks.map((block) => {
-    let reach = block.index;
+    let reach = -1;
     for (const tag of block.detailsTags) {
       const pair = pairing.pairs.get(tag.start);
       if (pair) reach = Math.max(reach, blockOfOffset(pair.close.start));
@@ -125,6 +136,29 @@ function scanCards(body: string, file: string, problems: ContentProblem[]) {
     }
   };
 
+  /**
+   * Everything under a question heading is its answer, so a `Q :: A` or `?` card written there is
+   * silently part of that answer. Authors almost never mean that; say so.
+   */
+  const warnSwallowedCards = (from: number, to: number, cardLine: number) => {
+    let insideDetailsUntil = -1;
+    for (let index = from; index <= to; index++) {
+      const block = blocks[index];
+      if (index > insideDetailsUntil && block.node.type === "paragraph") {
+        const offset = lines
+          .slice(block.startLine - 1, block.endLine)
+          .findIndex((line) => line.trim() === "?" || findInlineSeparator(splitTrailingComment(line).text) !== -1);
+        if (offset !== -1) {
+          warn(
+            block.startLine + offset,
+            `this looks like a card but is part of the answer of the question heading at line ${cardLine}; put a section heading before it to make it a card of its own`,
+          );
+        }
+      }
+      insideDetailsUntil = Math.max(insideDetailsUntil, detailsReach[index]);
+    }
+  };
+
   const sectionNames = () => sections.map((section) => section.text);
   const closeSections = (depth: number) => {
     while (sections.length > 0 && sections[sections.length - 1].depth >= depth) sections.pop();
@@ -146,6 +180,7 @@ function scanCards(body: string, file: string, problems: ContentProblem[]) {
     while (last > start && last > insideDetailsUntil && metadataOf(blocks[last])) last--;
     const line = blocks[start].startLine;
     consumeAnswer(start + 1, last, line);
+    warnSwallowedCards(start + 1, last, line);
 
     let answerMd = last > start ? body.slice(blocks[start].endOffset, blocks[last].endOffset) : "";
     const onlyDetails = last > start ? leadingDetails(blocks[start + 1]) : null;
