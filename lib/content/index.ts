@@ -12,3 +12,16 @@ export {
   type PlannedCard,
   type StoredCard,
 } from "./card-identity";
+export {
+  checkDeckCollection,
+  CONTENT_REQUIREMENTS,
+  contentRequirementChecks,
+  DECK_MINIMUMS,
+  LEVEL_TAGS,
+  summarizeDeckTags,
+  type ContentRequirementName,
+  type ContentRequirements,
+  type DeckTagSummary,
+  type LevelTag,
+} from "./deck-requirements";
+export { decksBelowMinimum, formatDeckTable, formatProblem } from "./deck-report";
