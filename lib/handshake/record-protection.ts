@@ -48,14 +48,14 @@ const badMac = (why: string) => new TlsAlert("bad_record_mac", why);
 
 export class CbcCipher12 implements RecordCipher {
   private seq = 0n;
+  /** Fault injection: the next sealed record gets padding bytes that disagree with its length byte. */
+  corruptNextPadding = false;
   readonly description: string;
   private readonly macHash: "sha1" | "sha256";
   constructor(
     suite: CipherSuite,
     private readonly keys: TrafficKeys,
     private readonly rng: Rng,
-    /** Optional tampering hook (fault injection) applied to the MAC before it is encrypted. */
-    private readonly tamperMac?: (mac: Uint8Array) => Uint8Array,
   ) {
     this.macHash = suite.mac as "sha1" | "sha256";
     this.description = `AES-128-CBC + HMAC-${this.macHash.toUpperCase()}`;
@@ -68,11 +68,15 @@ export class CbcCipher12 implements RecordCipher {
 
   seal(type: number, plaintext: Uint8Array): Sealed {
     const seq = this.seq++;
-    let mac = this.mac(seq, type, plaintext);
-    if (this.tamperMac) mac = this.tamperMac(mac);
+    const mac = this.mac(seq, type, plaintext);
     const unpadded = plaintext.length + mac.length + 1;
-    const padLength = (16 - (unpadded % 16)) % 16;
+    let padLength = (16 - (unpadded % 16)) % 16;
+    if (this.corruptNextPadding) padLength += 16; // a longer (legal) padding, so there are bytes to corrupt
     const padding = new Uint8Array(padLength + 1).fill(padLength);
+    if (this.corruptNextPadding) {
+      padding[0] ^= 0x01;
+      this.corruptNextPadding = false;
+    }
     const iv = this.rng.bytes(16, "record_iv");
     const ciphertext = cbc(this.keys.key, iv, { disablePadding: true }).encrypt(concat(plaintext, mac, padding));
     return { record: encodeRecord(type, 0x0303, concat(iv, ciphertext)), details: { sequence: seq, explicitIv: iv, mac, padding } };
