@@ -13,6 +13,7 @@ import {
   findExtension,
   HandshakeType,
   NamedGroup,
+  parseClientHello,
   parseServerHello,
   TLS12,
   TLS13,
@@ -85,8 +86,10 @@ export class ClientHandshake implements Handshaker {
     this.hello = { legacyVersion: TLS12, random, sessionId, cipherSuites: suites, compressionMethods: new Uint8Array([0]), extensions: exts };
     // Like OpenSSL, the first record says TLS 1.0 for the sake of old middleboxes (RFC 8446 5.1).
     ep.recordVersion = 0x0301;
-    ep.sendHandshake(HandshakeType.client_hello, encodeClientHello(this.hello));
+    const sent = ep.sendHandshake(HandshakeType.client_hello, encodeClientHello(this.hello));
     ep.recordVersion = 0x0303;
+    // A rewrite fault may have changed what went out: what was sent is what the server answers.
+    if (ep.options.faults.rewriteHandshake) this.hello = parseClientHello(sent.subarray(4));
     this.state = "WAIT_SERVER_HELLO";
   }
 
