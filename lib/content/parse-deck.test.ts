@@ -305,6 +305,14 @@ describe("parseDeck: metadata comments", () => {
     expect(deck.cards.map((card) => card.explicitId)).toEqual(["k1", "k3"]);
   });
 
+  it("warns about unknown keys even in a comment that reaches no card", () => {
+    const { deck } = parse(["<!-- id: x; level: basic -->", "", "# 제목"].join("\n"));
+    expect(messages(deck)).toEqual([
+      "4:warning:unknown metadata key `level` (known keys: id, tags)",
+      "4:warning:metadata comment is not followed by a card",
+    ]);
+  });
+
   it("reports invalid and duplicate ids as errors and drops them from the cards", () => {
     const { source, deck } = parse(["<!-- id: Bad_Id -->", "A :: 1", "", "<!-- id: same -->", "B :: 2", "", "<!-- id: same -->", "C :: 3", "", "<!-- id: ; tags: x -->", "D :: 4"].join("\n"));
     const sameLines = source.split("\n").flatMap((line, index) => (line.includes("id: same") ? [index + 1] : []));

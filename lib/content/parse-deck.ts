@@ -115,6 +115,10 @@ function scanCards(body: string, file: string, problems: ContentProblem[]) {
     return reach;
   });
 
+  const warnUnknownKeys = (metadata: CardMetadata, line: number) => {
+    for (const key of metadata.unknownKeys) warn(line, `unknown metadata key \`${key}\` (known keys: id, tags)`);
+  };
+
   const metadataOf = (block: Block): CardMetadata | null =>
     isHtmlComment(block.node) && block.node.type === "html" ? parseMetadataComment(block.node.value) : null;
 
@@ -130,7 +134,9 @@ function scanCards(body: string, file: string, problems: ContentProblem[]) {
   const consumeAnswer = (from: number, to: number, cardLine: number) => {
     for (let index = from; index <= to; index++) {
       consumed.add(index);
-      if (metadataOf(blocks[index])) {
+      const metadata = metadataOf(blocks[index]);
+      if (metadata) {
+        warnUnknownKeys(metadata, blocks[index].startLine);
         warn(blocks[index].startLine, `metadata comment is not followed by a card (it is inside the answer of the card at line ${cardLine})`);
       }
     }
@@ -310,6 +316,7 @@ function scanCards(body: string, file: string, problems: ContentProblem[]) {
       const line = block.startLine + offset;
       const { text, comment } = splitTrailingComment(raw);
       const metadata = comment === null ? null : parseMetadataComment(comment);
+      if (metadata) warnUnknownKeys(metadata, line);
       const cardText = metadata ? text : raw;
       const separator = findInlineSeparator(cardText);
       if (separator === -1) {
@@ -347,7 +354,10 @@ function scanCards(body: string, file: string, problems: ContentProblem[]) {
     } else if (node.type === "html") {
       const metadata = metadataOf(block);
       const pair = metadata ? null : leadingDetails(block);
-      if (metadata) notes.push({ block: index, line: block.startLine, metadata });
+      if (metadata) {
+        warnUnknownKeys(metadata, block.startLine);
+        notes.push({ block: index, line: block.startLine, metadata });
+      }
       index = pair ? readDetailsCard(index, pair) : index + 1;
     } else if (node.type === "paragraph") {
       index = readParagraph(index);
@@ -380,9 +390,6 @@ function finishCards(drafts: CardDraft[], notes: MetadataNote[], file: string, p
   const cards: ParsedCard[] = [];
   for (const draft of ordered) {
     const metadata = draft.metadata;
-    for (const key of metadata?.unknownKeys ?? []) {
-      warn(draft.metadataLine, `unknown metadata key \`${key}\` (known keys: id, tags)`);
-    }
     let explicitId: string | null = null;
     if (metadata?.id != null) {
       const id = metadata.id;
