@@ -1,3 +1,4 @@
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { defineConfig } from "prisma/config";
 
 // Prisma 6.19 with the JS engine: nothing native is downloaded (see README, "Database").
@@ -12,6 +13,8 @@ export default defineConfig({
   async adapter() {
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    return new PrismaPGlite(new PGlite());
+    // In-memory PGlite: enough for `prisma migrate diff` and friends; the app applies migrations itself.
+    // (Cast: the adapter is typed against an older @prisma/driver-adapter-utils; same runtime contract.)
+    return new PrismaPGlite(new PGlite()) as unknown as SqlMigrationAwareDriverAdapterFactory;
   },
 });

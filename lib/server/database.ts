@@ -49,7 +49,7 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 
 /** The git-ignored folder for local state: the embedded database and the generated auth secret. */
 export function dataFolder(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.NETCARDS_DATA_DIR?.trim() || path.join(process.cwd(), "data"));
+  return path.resolve(/*turbopackIgnore: true*/ env.NETCARDS_DATA_DIR?.trim() || path.join(process.cwd(), "data"));
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {

@@ -23,7 +23,7 @@ export const defaultMigrationsDir = () => path.join(process.cwd(), "prisma", "mi
  * here (see README, "Database"), and one runner for both databases keeps them identical.
  */
 export async function applyMigrations(db: Database, migrationsDir = defaultMigrationsDir()): Promise<MigrationResult> {
-  const names = (await readdir(migrationsDir, { withFileTypes: true }))
+  const names = (await readdir(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true }))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
@@ -58,7 +58,7 @@ async function applyPending(conn: SqlConnection, migrationsDir: string, names: s
 
   const applied: string[] = [];
   for (const name of names) {
-    const sql = await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8");
+    const sql = await readFile(/*turbopackIgnore: true*/ path.join(migrationsDir, name, "migration.sql"), "utf8");
     const checksum = createHash("sha256").update(sql).digest("hex");
     const previous = done.get(name);
     if (previous !== undefined) {

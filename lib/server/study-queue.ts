@@ -55,6 +55,8 @@ export interface QueueOptions {
   now?: Date;
   /** Skip this card when choosing (the one just answered, while its learning step is not yet due). */
   excludeCardId?: string;
+  /** Show this card first if it is active (the card whose answer was just undone). */
+  preferCardId?: string;
 }
 
 interface DayBounds {
@@ -99,6 +101,11 @@ export async function getStudyQueue(prisma: PrismaClient, userId: string, option
   const stateInclude = { card: { include: { deck: { select: { title: true } } } } } as const;
   const scheduler = createScheduler({ desiredRetention: settings.desiredRetention });
 
+  if (options.preferCardId) {
+    const preferred = await studyCardFor(prisma, userId, options.preferCardId, scheduler, now, cardFilter);
+    if (preferred) return { card: preferred, counts, nextDueAt: null };
+  }
+
   const learning = await prisma.cardState.findFirst({
     where: { userId, state: { in: [State.Learning, State.Relearning] }, due: { lte: now }, card: cardFilter, ...exclude },
     orderBy: { due: "asc" },
@@ -123,28 +130,10 @@ export async function getStudyQueue(prisma: PrismaClient, userId: string, option
         ...(options.excludeCardId ? { id: { not: options.excludeCardId } } : {}),
       },
       orderBy: [{ deckId: "asc" }, { position: "asc" }],
-      include: { deck: { select: { title: true } }, states: { where: { userId } } },
+      select: { id: true },
     });
-    if (fresh) {
-      const row = fresh.states[0];
-      const snapshot = row ? snapshotFromRow(row) : newCardSnapshot(now);
-      return {
-        card: {
-          cardId: fresh.id,
-          deckId: fresh.deckId,
-          deckTitle: fresh.deck.title,
-          questionHtml: fresh.questionHtml,
-          answerHtml: fresh.answerHtml,
-          tags: fresh.tags,
-          kind: "new",
-          version: row?.version ?? 0,
-          snapshot,
-          intervals: previewIntervals(scheduler, fresh.id, snapshot, now),
-        },
-        counts,
-        nextDueAt: null,
-      };
-    }
+    const card = fresh && (await studyCardFor(prisma, userId, fresh.id, scheduler, now, cardFilter));
+    if (card) return { card, counts, nextDueAt: null };
   }
 
   const soon = await prisma.cardState.findFirst({
@@ -166,26 +155,51 @@ export async function getStudyQueue(prisma: PrismaClient, userId: string, option
   return { card: null, counts, nextDueAt: candidates[0]?.toISOString() ?? null };
 }
 
+async function studyCardFor(
+  prisma: PrismaClient,
+  userId: string,
+  cardId: string,
+  scheduler: Scheduler,
+  now: Date,
+  cardFilter: Prisma.CardWhereInput,
+): Promise<StudyCard | null> {
+  const card = await prisma.card.findFirst({
+    where: { ...cardFilter, id: cardId },
+    include: { deck: { select: { title: true } }, states: { where: { userId } } },
+  });
+  if (!card) return null;
+  const row = card.states[0];
+  const snapshot = row ? snapshotFromRow(row) : newCardSnapshot(now);
+  const kind: QueueKind = snapshot.state === State.New ? "new" : snapshot.state === State.Review ? "review" : "learning";
+  return buildStudyCard(scheduler, card, row?.version ?? 0, snapshot, kind, now);
+}
+
+type Scheduler = ReturnType<typeof createScheduler>;
 type StateWithCard = Prisma.CardStateGetPayload<{ include: { card: { include: { deck: { select: { title: true } } } } } }>;
 
-function toStudyCard(
-  scheduler: ReturnType<typeof createScheduler>,
-  row: StateWithCard,
+function toStudyCard(scheduler: Scheduler, row: StateWithCard, kind: QueueKind, now: Date): StudyCard {
+  return buildStudyCard(scheduler, row.card, row.version, snapshotFromRow(row), kind, now);
+}
+
+function buildStudyCard(
+  scheduler: Scheduler,
+  card: StateWithCard["card"],
+  version: number,
+  snapshot: CardSnapshot,
   kind: QueueKind,
   now: Date,
 ): StudyCard {
-  const snapshot = snapshotFromRow(row);
   return {
-    cardId: row.cardId,
-    deckId: row.card.deckId,
-    deckTitle: row.card.deck.title,
-    questionHtml: row.card.questionHtml,
-    answerHtml: row.card.answerHtml,
-    tags: row.card.tags,
+    cardId: card.id,
+    deckId: card.deckId,
+    deckTitle: card.deck.title,
+    questionHtml: card.questionHtml,
+    answerHtml: card.answerHtml,
+    tags: card.tags,
     kind,
-    version: row.version,
+    version,
     snapshot,
-    intervals: previewIntervals(scheduler, row.cardId, snapshot, now),
+    intervals: previewIntervals(scheduler, card.id, snapshot, now),
   };
 }
 

@@ -1,0 +1,18 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getAuth } from "@/lib/server/auth";
+import { safeReturnPath } from "@/lib/server/safe-return-path";
+
+/**
+ * A new visitor's first step: open an anonymous account (no form) and go back to where they were
+ * going. The account can later become a full one, keeping every review.
+ */
+export async function GET(request: NextRequest) {
+  const next = safeReturnPath(request.nextUrl.searchParams.get("next"));
+  const auth = await getAuth();
+  const existing = await auth.api.getSession({ headers: request.headers });
+  const response = NextResponse.redirect(new URL(next, request.url), 303);
+  if (existing) return response;
+  const { headers } = await auth.api.signInAnonymous({ headers: request.headers, returnHeaders: true });
+  for (const cookie of headers.getSetCookie()) response.headers.append("set-cookie", cookie);
+  return response;
+}
