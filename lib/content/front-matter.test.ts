@@ -19,7 +19,12 @@ describe("front matter", () => {
     });
   });
 
+  it("treats optional keys left empty as absent", () => {
+    expect(read("---\ntitle: 제목\ndescription:\ntags:\nlang:\n---\n").meta).toEqual({ title: "제목", description: "", tags: [], lang: "ko" });
+  });
+
   it.each([
+    ["front matter that is not a mapping", "---\n- a\n---\n", 1, "invalid front matter"],
     ["no front matter", "# 제목\n", 1, "missing front matter"],
     ["unterminated front matter", "---\ntitle: a\n", 1, "missing front matter"],
     ["missing title", "---\ndescription: d\n---\n", 1, "missing the required `title`"],

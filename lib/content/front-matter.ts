@@ -64,7 +64,7 @@ export function readFrontMatter(split: SplitSource, file: string, slug: string):
     return problem(line, `invalid YAML in front matter: ${error.message.split("\n")[0]}`);
   }
   const data: unknown = document.toJS() ?? {};
-  const result = deckMetaSchema.safeParse(data);
+  const result = deckMetaSchema.safeParse(withoutEmptyOptionalKeys(data));
   if (!result.success) {
     const issue = result.error.issues[0];
     const key = issue.path.join(".");
@@ -85,4 +85,12 @@ function lineOfKey(split: SplitSource, key: string): number {
     if (index !== -1) return split.yamlStartLine + index;
   }
   return 1;
+}
+
+/** `description:` or `tags:` left empty in YAML is null; treat it as absent rather than as an error. */
+function withoutEmptyOptionalKeys(data: unknown): unknown {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return data;
+  return Object.fromEntries(
+    Object.entries(data).filter(([key, value]) => !(value === null && ["description", "tags", "lang"].includes(key))),
+  );
 }
