@@ -324,16 +324,18 @@ export class Endpoint {
     if (body[0] !== 1 && body[0] !== 2) throw new TlsAlert("illegal_parameter", `alert level ${body[0]}`);
     const info: AlertInfo = { level, description: alertName(body[1]), code: body[1], encrypted };
     this.status.alertReceived = info;
-    this.emit({ type: "alert", direction: "received", ...info });
     if (body[1] === AlertDescription.close_notify) {
-      if (!this.sentCloseNotify && this.phase === "connected") this.sendAlert("close_notify", "warning", "reply to close_notify");
-      this.phase = "closed";
+      const reply = !this.sentCloseNotify && this.phase === "connected";
+      this.phase = this.status.phase = "closed";
+      this.emit({ type: "alert", direction: "received", ...info });
+      if (reply) this.sendAlert("close_notify", "warning", "reply to close_notify");
       this.emit({ type: "closed" });
       return;
     }
     // TLS 1.2 lets a peer ignore warnings (e.g. no_renegotiation); TLS 1.3 treats them all as fatal.
-    if (level === "warning" && !this.handshaker.isTls13 && body[1] !== AlertDescription.user_canceled) return;
-    this.phase = "failed";
+    const ignorable = level === "warning" && !this.handshaker.isTls13 && body[1] !== AlertDescription.user_canceled;
+    if (!ignorable) this.phase = this.status.phase = "failed";
+    this.emit({ type: "alert", direction: "received", ...info });
   }
 
   private fail(e: unknown): void {
@@ -341,12 +343,13 @@ export class Endpoint {
     const alert =
       e instanceof TlsAlert ? e : e instanceof DecodeError ? new TlsAlert("decode_error", e.message) : new TlsAlert("internal_error", e instanceof Error ? e.message : String(e));
     this.log.push({ kind: "note", text: `${this.role} fails: ${alert.message}` });
+    this.phase = "failed";
+    this.status.phase = "failed";
     try {
       this.sendAlert(alert.description, "fatal", alert.reason);
     } catch {
       // Nothing more can be sent; the failure is still reported through status and events.
     }
-    this.phase = "failed";
   }
 
   private sendAlert(description: AlertName, level: "warning" | "fatal", reason: string): void {
