@@ -24,7 +24,9 @@ interface NodeServer {
 }
 
 const servers: tls.Server[] = [];
+const sockets: net.Socket[] = [];
 afterAll(async () => {
+  for (const s of sockets) s.destroy();
   await Promise.all(servers.map(closeServer));
 });
 
@@ -44,6 +46,7 @@ async function nodeServer(suite: CipherSuiteName, kind: CertificateKind = "valid
       ...extra,
     },
     (socket) => {
+      sockets.push(socket);
       out.reused.push(socket.isSessionReused());
       socket.on("data", (d) => socket.write(Buffer.concat([Buffer.from("node:"), d])));
       socket.on("error", () => undefined);
@@ -66,6 +69,7 @@ async function nodeServer(suite: CipherSuiteName, kind: CertificateKind = "valid
 async function connect(port: number, options: EndpointOptions): Promise<{ client: Endpoint; socket: net.Socket }> {
   const client = createClient({ serverName: pki.serverName, trustAnchors: [pki.caCertificate], ...options });
   const socket = net.connect(port, "127.0.0.1");
+  sockets.push(socket);
   const { flush } = bridge(client, socket);
   await new Promise<void>((r) => socket.once("connect", () => r()));
   flush(await client.start());
