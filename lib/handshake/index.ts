@@ -14,22 +14,8 @@
 //
 //   simulate(scenario, options?): Promise<Trace>      client and server against each other, traced
 //   prf12, hkdfExtract, hkdfExpandLabel               the key-derivation primitives (synchronous)
-import { Endpoint, type EndpointOptions } from "./endpoint";
-import { ClientHandshake } from "./client";
-import { ServerHandshake } from "./server";
-
-export function createClient(options: EndpointOptions = {}): Endpoint {
-  const ep = new Endpoint("client", options);
-  ep.handshaker = new ClientHandshake(ep);
-  return ep;
-}
-
-export function createServer(options: EndpointOptions = {}): Endpoint {
-  const ep = new Endpoint("server", options);
-  ep.handshaker = new ServerHandshake(ep);
-  return ep;
-}
-
+import { Endpoint } from "./endpoint";
+export { createClient, createServer } from "./create";
 export { Endpoint };
 export type { AlertInfo, ConnectionStatus, DerivedValue, EndpointEvent, EndpointOptions, LogEntry, Phase, Version } from "./endpoint";
 export { prf12 } from "./prf12";
@@ -43,3 +29,6 @@ export { createDemoPki, exportDemoPki, importDemoPki, validateChain, hostnameMat
 export { RsaPrivateKey, RsaPublicKey } from "./rsa";
 export { parseCertificate, type Certificate } from "./x509";
 export { fromHex, hex } from "./bytes";
+export { simulate, type SimulateOptions } from "./simulate";
+export { SCENARIOS, SCENARIO_NAMES, type Scenario, type ScenarioName } from "./scenarios";
+export type { Trace, TraceStep, TraceField, TraceDerived, TraceEndpointSummary, EndpointSnapshot } from "./trace";
