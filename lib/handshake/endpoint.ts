@@ -213,8 +213,10 @@ export class Endpoint {
 
   /** Protects application data for sending (split into records of at most 2^14 bytes). */
   send(data: Uint8Array): Promise<Uint8Array> {
+    // Misuse by the caller, not a protocol failure: reject without touching the connection.
+    if (this.phase !== "connected") return Promise.reject(new Error(`cannot send application data in phase ${this.phase}`));
     return this.serialize(async () => {
-      if (this.phase !== "connected") throw new TlsAlert("internal_error", `cannot send application data in phase ${this.phase}`);
+      if (this.phase !== "connected") return;
       for (let o = 0; o < data.length || o === 0; o += MAX_PLAINTEXT) {
         this.writeRecord(ContentType.application_data, data.subarray(o, o + MAX_PLAINTEXT), []);
         if (data.length === 0) break;
