@@ -1,9 +1,13 @@
 import { CARD_ID_PATTERN } from "./metadata-comment";
-import { renderMarkdown } from "./render-markdown";
+import { renderMarkdownTrees } from "./render-markdown";
 import type { CardDraft, MetadataNote } from "./scan-cards";
 import type { ContentProblem, ParsedCard } from "./types";
+import { findUnrenderedEmphasis } from "./unrendered-emphasis";
 
-/** Attaches metadata comments to the cards right after them, validates ids, renders HTML. */
+/**
+ * Attaches metadata comments to the cards right after them, validates ids, renders HTML and warns
+ * about bold markers that came out as literal text.
+ */
 export function finishCards(drafts: CardDraft[], notes: MetadataNote[], file: string, problems: ContentProblem[]): ParsedCard[] {
   const error = (line: number, message: string) => problems.push({ file, line, severity: "error", message });
   const warn = (line: number, message: string) => problems.push({ file, line, severity: "warning", message });
@@ -46,13 +50,18 @@ export function finishCards(drafts: CardDraft[], notes: MetadataNote[], file: st
       error(draft.line, "card has an empty answer");
       continue;
     }
+    const render = (markdown: string, deckLines: number[]) => {
+      const { html, mdast, hast } = renderMarkdownTrees(markdown);
+      for (const found of findUnrenderedEmphasis(markdown, mdast, hast)) warn(deckLines[found.line - 1] ?? draft.line, found.message);
+      return html;
+    };
     cards.push({
       explicitId,
       shape: draft.shape,
       questionMd: draft.questionMd,
       answerMd: draft.answerMd,
-      questionHtml: renderMarkdown(draft.questionMd),
-      answerHtml: renderMarkdown(draft.answerMd),
+      questionHtml: render(draft.questionMd, draft.questionLines),
+      answerHtml: render(draft.answerMd, draft.answerLines),
       tags: metadata?.tags ?? [],
       line: draft.line,
       section: draft.section,

@@ -8,7 +8,7 @@ const FRAGMENTS = [
   "## 질문?\n", "# 제목\n", "### 소제목\n", "질문\n", "\n", "\n\n", "?\n", "Q :: A\n", " :: \n", "fe80::1 ",
   "<details>", "<details>\n", "</details>", "</details>\n", "<summary>정답</summary>", "<summary>무엇?</summary>\n",
   "<!-- id: card-1 -->\n", "<!-- id: card-1; tags: basic -->", "<!-- id: Bad Id -->\n", "<!-- tags: a; x: y -->\n",
-  "<!-- note -->", "```\n", "~~~\n", "- item\n", "> quote\n", "---\n", "------\n", "text ", "`", "**", "| a | b |\n|---|---|\n",
+  "<!-- note -->", "```\n", "~~~\n", "- item\n", "> quote\n", "---\n", "------\n", "text ", "`", "**", "__", "(t)", "\\", "한", "| a | b |\n|---|---|\n",
   '<img src="x" onerror="alert(1)">', "<script>alert(1)</script>", "\r\n", "？", "🤔",
 ];
 

@@ -1,3 +1,5 @@
+import type { Root as HastRoot } from "hast";
+import type { Root as MdastRoot } from "mdast";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
@@ -42,5 +44,15 @@ const processor = unified()
 
 /** Markdown (with raw HTML) to sanitized HTML. Safe to inject into a page. */
 export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown)).trim();
+  return renderMarkdownTrees(markdown).html;
+}
+
+/**
+ * `renderMarkdown`, also returning the trees it went through: the Markdown syntax tree and the
+ * sanitized HTML tree the HTML is printed from. Positions in both are offsets into `markdown`.
+ */
+export function renderMarkdownTrees(markdown: string): { html: string; mdast: MdastRoot; hast: HastRoot } {
+  const mdast = processor.parse(markdown);
+  const hast = processor.runSync(mdast) as HastRoot;
+  return { html: String(processor.stringify(hast)).trim(), mdast, hast };
 }

@@ -1,4 +1,4 @@
-import type { Heading } from "mdast";
+import type { Heading, Nodes } from "mdast";
 import { pairDetailsTags, splitDetails, summaryText, type DetailsPair } from "./details-tags";
 import { findInlineSeparator } from "./inline-separator";
 import {
@@ -26,6 +26,9 @@ export interface CardDraft {
   metadataLine: number;
   /** Error shown instead of the generic one when the question is empty. */
   missingQuestionMessage?: string;
+  /** Deck line of each line of `questionMd` / `answerMd`, for problems found while rendering them. */
+  questionLines: number[];
+  answerLines: number[];
 }
 
 export interface MetadataNote {
@@ -54,6 +57,19 @@ export function scanCards(body: string, file: string, problems: ContentProblem[]
 
   const error = (line: number, message: string) => problems.push({ file, line, severity: "error", message });
   const warn = (line: number, message: string) => problems.push({ file, line, severity: "warning", message });
+
+  /**
+   * Deck lines of `markdown`, a trimmed piece of the body that starts at or after `offset` with only
+   * whitespace in between. Card parts are such pieces, so their lines map one to one.
+   */
+  const linesFrom = (offset: number, markdown: string): number[] => {
+    let start = offset;
+    while (start < body.length && /\s/.test(body[start])) start++;
+    const first = lineAt(start);
+    return markdown.split("\n").map((_, index) => first + index);
+  };
+
+  warnSetextCards(blocks, lines, warn);
 
   const pairing = pairDetailsTags(blocks.flatMap((block) => block.detailsTags));
   for (const tag of pairing.unclosed) error(lineAt(tag.start), "`<details>` is never closed (missing `</details>`)");
@@ -165,23 +181,30 @@ export function scanCards(body: string, file: string, problems: ContentProblem[]
     warnSwallowedCards(start + 1, last, line);
 
     let answerMd = last > start ? body.slice(blocks[start].endOffset, blocks[last].endOffset) : "";
+    let answerOffset = blocks[start].endOffset;
     const onlyDetails = last > start ? leadingDetails(blocks[start + 1]) : null;
     if (onlyDetails && blockOfOffset(onlyDetails.close.start) === last) {
       const trailing = body.slice(onlyDetails.close.end, blocks[last].endOffset);
       const parts = splitDetails(body, onlyDetails);
       const revealLabel = parts.summary === null || !isQuestionText(summaryText(parts.summary));
       // `## Q?` + a lone `<details><summary>정답</summary>…` is the author folding the answer by hand.
-      if (trailing.trim() === "" && revealLabel) answerMd = body.slice(parts.contentStart, parts.contentEnd);
+      if (trailing.trim() === "" && revealLabel) {
+        answerMd = body.slice(parts.contentStart, parts.contentEnd);
+        answerOffset = parts.contentStart;
+      }
     }
+    answerMd = answerMd.trim();
     drafts.push({
       shape: "heading",
       questionMd,
-      answerMd: answerMd.trim(),
+      answerMd,
       line,
       section: sectionNames(),
       anchors: [start],
       metadata: null,
       metadataLine: line,
+      questionLines: consecutiveLines(line, questionMd),
+      answerLines: linesFrom(answerOffset, answerMd),
     });
     return last + 1;
   };
@@ -210,11 +233,14 @@ export function scanCards(body: string, file: string, problems: ContentProblem[]
     const closeBlock = blockOfOffset(pair.close.start);
     const parts = splitDetails(body, pair);
     const answerMd = body.slice(parts.contentStart, parts.contentEnd).trim();
+    const answerLines = linesFrom(parts.contentStart, answerMd);
     const summary = parts.summary === null ? "" : summaryText(parts.summary);
     let draft: CardDraft;
     if (parts.summary !== null && isQuestionText(summary)) {
       const line = lineAt(parts.summaryStart);
-      draft = { shape: "details", questionMd: parts.summary, answerMd, line, section: sectionNames(), anchors: [start], metadata: null, metadataLine: line };
+      // The summary's Markdown starts after the `<summary ...>` tag.
+      const questionLines = linesFrom(body.indexOf(">", parts.summaryStart) + 1, parts.summary);
+      draft = { shape: "details", questionMd: parts.summary, answerMd, line, section: sectionNames(), anchors: [start], metadata: null, metadataLine: line, questionLines, answerLines };
     } else {
       const question = findQuestionBefore(start);
       const section = sectionNames();
@@ -231,13 +257,26 @@ export function scanCards(body: string, file: string, problems: ContentProblem[]
           metadataLine: line,
           missingQuestionMessage:
             "folded answer has no question: put a question heading or paragraph before `<details>`, or phrase the `<summary>` as a question",
+          questionLines: [],
+          answerLines,
         };
       } else {
         for (let index = question.first; index <= question.last; index++) consumed.add(index);
         const firstBlock = blocks[question.first];
-        const questionMd = question.heading
-          ? [headingSource(firstBlock.node, body), body.slice(firstBlock.endOffset, blocks[question.last].endOffset)].join("\n\n")
-          : body.slice(firstBlock.startOffset, blocks[question.last].endOffset);
+        const rest = body.slice(firstBlock.endOffset, blocks[question.last].endOffset);
+        let questionMd: string;
+        let questionLines: number[];
+        if (question.heading) {
+          const headingMd = headingSource(firstBlock.node, body);
+          questionMd = [headingMd, rest].join("\n\n");
+          // The heading's lines, the blank line the join adds, then the rest line for line.
+          const headingLines = consecutiveLines(firstBlock.startLine, headingMd);
+          const restFirst = lineAt(firstBlock.endOffset);
+          questionLines = [...headingLines, restFirst, ...consecutiveLines(restFirst, rest)];
+        } else {
+          questionMd = body.slice(firstBlock.startOffset, blocks[question.last].endOffset);
+          questionLines = consecutiveLines(firstBlock.startLine, questionMd);
+        }
         // The heading that serves as the question is not also its own section.
         if (question.heading) section.pop();
         draft = {
@@ -249,6 +288,8 @@ export function scanCards(body: string, file: string, problems: ContentProblem[]
           anchors: [question.first, start],
           metadata: null,
           metadataLine: firstBlock.startLine,
+          questionLines,
+          answerLines,
         };
       }
     }
@@ -275,15 +316,19 @@ export function scanCards(body: string, file: string, problems: ContentProblem[]
       }
       consumed.add(index);
       consumeAnswer(index + 1, next - 1, block.startLine);
+      const questionMd = paragraphLines.slice(0, mark).join("\n").trim();
+      const answerMd = lines.slice(markLine, lastLine).join("\n").trim();
       drafts.push({
         shape: "multiline",
-        questionMd: paragraphLines.slice(0, mark).join("\n").trim(),
-        answerMd: lines.slice(markLine, lastLine).join("\n").trim(),
+        questionMd,
+        answerMd,
         line: block.startLine,
         section: sectionNames(),
         anchors: [index],
         metadata: null,
         metadataLine: block.startLine,
+        questionLines: consecutiveLines(block.startLine, questionMd),
+        answerLines: consecutiveLines(markLine + 1, answerMd),
       });
       return next;
     }
@@ -309,6 +354,8 @@ export function scanCards(body: string, file: string, problems: ContentProblem[]
         anchors: offset === 0 ? [index] : [],
         metadata,
         metadataLine: line,
+        questionLines: [line],
+        answerLines: [line],
       });
     });
     return index + 1;
@@ -342,6 +389,38 @@ export function scanCards(body: string, file: string, problems: ContentProblem[]
     }
   }
   return { drafts, notes };
+}
+
+/** `first`, `first + 1`, … for each line of `markdown`. */
+function consecutiveLines(first: number, markdown: string): number[] {
+  return markdown.split("\n").map((_, index) => first + index);
+}
+
+/**
+ * A paragraph directly followed by `---` or `===` is a setext heading, so one-line cards written
+ * just above a horizontal rule silently become a heading (and a section name) instead of cards.
+ */
+function warnSetextCards(blocks: Block[], lines: string[], warn: (line: number, message: string) => void) {
+  const visit = (node: Nodes) => {
+    if (node.type === "heading") {
+      const start = node.position?.start.line;
+      const end = node.position?.end.line;
+      if (start === undefined || end === undefined || end <= start) return; // ATX headings are one line
+      const underline = lines[end - 1].trim().replace(/^>\s*/, "");
+      for (let line = start; line < end; line++) {
+        if (findInlineSeparator(splitTrailingComment(lines[line - 1]).text) === -1) continue;
+        warn(
+          line,
+          line === end - 1
+            ? `this line became a heading because the next line is \`${underline}\`; put a blank line between them`
+            : `this line became part of a heading because line ${end} below it is \`${underline}\`; put a blank line before line ${end}`,
+        );
+      }
+      return;
+    }
+    if ("children" in node) for (const child of node.children) visit(child);
+  };
+  for (const block of blocks) visit(block.node);
 }
 
 /** Maps a source offset to its 1-based line. */
