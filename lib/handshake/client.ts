@@ -1,7 +1,7 @@
 // The client's first flight and version negotiation: one ClientHello offers TLS 1.3 and/or 1.2
 // (RFC 8446 4.1.2 and 4.2.1); the ServerHello decides which state machine continues.
 import { TlsAlert } from "./alerts";
-import { equalBytes, fromHex, hex } from "./bytes";
+import { equalBytes, hex } from "./bytes";
 import { suiteName } from "./cipher-suites";
 import type { Endpoint, Handshaker } from "./endpoint";
 import {
@@ -15,6 +15,8 @@ import {
   NamedGroup,
   parseClientHello,
   parseServerHello,
+  DOWNGRADE_TLS12,
+  HELLO_RETRY_REQUEST_RANDOM,
   TLS12,
   TLS13,
   type ClientHello,
@@ -22,18 +24,10 @@ import {
 } from "./messages";
 import type { HandshakeMessage } from "./record";
 import type { Session12 } from "./session-cache";
-import { SignatureScheme } from "./signatures";
+import { OFFERED_SIGNATURE_SCHEMES } from "./signatures";
 import { Tls12Client } from "./tls12-client";
 import { Tls13Client } from "./tls13-client";
 import { X25519KeyPair } from "./x25519";
-
-/** ServerHello.random of a HelloRetryRequest: SHA-256("HelloRetryRequest") (RFC 8446 4.1.3). */
-export const HELLO_RETRY_REQUEST_RANDOM = fromHex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
-/** Last 8 bytes of ServerHello.random when a TLS 1.3 server negotiates TLS 1.2 (RFC 8446 4.1.3). */
-export const DOWNGRADE_TLS12 = fromHex("444f574e47524401");
-
-/** rsa_pkcs1_sha256 first: RFC 5246 servers then sign ServerKeyExchange with it; TLS 1.3 servers skip it. */
-export const OFFERED_SIGNATURE_SCHEMES = [SignatureScheme.rsa_pkcs1_sha256, SignatureScheme.rsa_pss_rsae_sha256, SignatureScheme.rsa_pkcs1_sha384, SignatureScheme.rsa_pss_rsae_sha384];
 
 export class ClientHandshake implements Handshaker {
   state = "START";

@@ -6,8 +6,8 @@ import { concat, DecodeError, hex } from "./bytes";
 import { CIPHER_SUITES, suiteByName, type CipherSuite, type CipherSuiteName } from "./cipher-suites";
 import type { Faults } from "./faults";
 import { digest } from "./hash";
-import { handshakeName, HandshakeType } from "./messages";
-import type { ChainVerdict } from "./pki";
+import { handshakeName } from "./messages";
+import { validateChain, type ChainVerdict } from "./pki";
 import { ContentType, encodeHandshake, encodeRecord, HandshakeReader, MAX_PLAINTEXT, RecordReader, type HandshakeMessage, type TlsRecord } from "./record";
 import { CbcCipher12, type ProtectionDetails, type RecordCipher } from "./record-protection";
 import { secureRng, type Rng } from "./rng";
@@ -474,14 +474,13 @@ export class Endpoint {
   }
 
   /** @internal Certificate chain check with the configured anchors, clock and name. */
-  verifyChain(chain: Uint8Array[], validate: (chain: Uint8Array[], o: { trustAnchors: Uint8Array[]; now: Date; serverName?: string }) => ChainVerdict): void {
+  verifyChain(chain: Uint8Array[]): void {
     const o = this.options;
     const verdict = o.verifyCertificate
       ? o.verifyCertificate(chain)
-      : validate(chain, { trustAnchors: o.trustAnchors, now: o.now(), serverName: o.checkHostname ? o.serverName : undefined });
+      : validateChain(chain, { trustAnchors: o.trustAnchors, now: o.now(), serverName: o.checkHostname ? o.serverName : undefined });
     this.emit({ type: "certificate", verdict });
     if (!verdict.ok) throw new TlsAlert(verdict.alert, verdict.message);
   }
 }
 
-export { HandshakeType };

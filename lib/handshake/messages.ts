@@ -1,6 +1,6 @@
 // Handshake messages and extensions: RFC 5246 section 7.4 (TLS 1.2), RFC 8446 section 4 (TLS 1.3),
 // RFC 6066 (server_name), RFC 8422 (ECDHE), RFC 5746 (renegotiation_info).
-import { DecodeError, Reader, Writer } from "./bytes";
+import { DecodeError, fromHex, Reader, Writer } from "./bytes";
 
 export const HandshakeType = {
   hello_request: 0,
@@ -67,6 +67,11 @@ export function extensionName(type: number): string {
 export const NamedGroup = { secp256r1: 23, secp384r1: 24, secp521r1: 25, x25519: 29 } as const;
 export const TLS12 = 0x0303;
 export const TLS13 = 0x0304;
+
+/** ServerHello.random of a HelloRetryRequest: SHA-256("HelloRetryRequest") (RFC 8446 4.1.3). */
+export const HELLO_RETRY_REQUEST_RANDOM = fromHex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
+/** Last 8 bytes of ServerHello.random when a TLS 1.3 server negotiates TLS 1.2 (RFC 8446 4.1.3). */
+export const DOWNGRADE_TLS12 = fromHex("444f574e47524401");
 
 export interface Extension {
   type: number;

@@ -12,6 +12,9 @@ export const SignatureScheme = {
 } as const;
 export type SignatureSchemeName = keyof typeof SignatureScheme;
 
+/** What our client offers, rsa_pkcs1_sha256 first: RFC 5246 servers then sign ServerKeyExchange with it; TLS 1.3 servers skip it. */
+export const OFFERED_SIGNATURE_SCHEMES: number[] = [SignatureScheme.rsa_pkcs1_sha256, SignatureScheme.rsa_pss_rsae_sha256, SignatureScheme.rsa_pkcs1_sha384, SignatureScheme.rsa_pss_rsae_sha384];
+
 export function schemeName(code: number): string {
   for (const [k, v] of Object.entries(SignatureScheme)) if (v === code) return k;
   return `0x${code.toString(16).padStart(4, "0")}`;

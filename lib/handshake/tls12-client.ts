@@ -7,7 +7,6 @@
 import { TlsAlert } from "./alerts";
 import { concat, equalBytes, hex } from "./bytes";
 import { suiteById, type CipherSuite } from "./cipher-suites";
-import { OFFERED_SIGNATURE_SCHEMES } from "./client";
 import type { Endpoint, Handshaker } from "./endpoint";
 import type { KeyBlock } from "./key-schedule12";
 import {
@@ -23,12 +22,11 @@ import {
   type ClientHello,
   type ServerHello,
 } from "./messages";
-import { validateChain } from "./pki";
 import type { HandshakeMessage } from "./record";
 import type { RsaPublicKey } from "./rsa";
 import { pkcs1Encrypt } from "./rsa-pkcs1";
 import type { Session12 } from "./session-cache";
-import { schemeName, verify } from "./signatures";
+import { OFFERED_SIGNATURE_SCHEMES, schemeName, verify } from "./signatures";
 import { applyFinishedFault, checkFinished, cipher12, deriveKeys, deriveMaster, finished12 } from "./tls12-common";
 import { parseCertificate } from "./x509";
 import { X25519KeyPair } from "./x25519";
@@ -83,7 +81,7 @@ export class Tls12Client implements Handshaker {
         expect(HandshakeType.certificate);
         const chain = parseCertificate12(msg.body);
         ep.transcript.push(msg.raw);
-        ep.verifyChain(chain, validateChain);
+        ep.verifyChain(chain);
         this.serverKey = parseCertificate(chain[0]).publicKey;
         this.state = this.suite.keyExchange === "ECDHE_RSA" ? "WAIT_SERVER_KEY_EXCHANGE" : "WAIT_SERVER_HELLO_DONE";
         return;
@@ -92,7 +90,7 @@ export class Tls12Client implements Handshaker {
         expect(HandshakeType.server_key_exchange);
         const ske = parseServerKeyExchange(msg.body);
         if (ske.namedCurve !== NamedGroup.x25519) throw new TlsAlert("illegal_parameter", `server chose curve ${ske.namedCurve}, not x25519`);
-        if (!OFFERED_SIGNATURE_SCHEMES.includes(ske.scheme as never)) throw new TlsAlert("illegal_parameter", `signature scheme ${schemeName(ske.scheme)} was not offered`);
+        if (!OFFERED_SIGNATURE_SCHEMES.includes(ske.scheme)) throw new TlsAlert("illegal_parameter", `signature scheme ${schemeName(ske.scheme)} was not offered`);
         // The signature covers both randoms, so it cannot be replayed into another connection (RFC 5246 7.4.3).
         const signed = concat(this.hello.random, this.serverHello.random, ske.params);
         if (!verify(ske.scheme, this.serverKey!, signed, ske.signature)) throw new TlsAlert("decrypt_error", "ServerKeyExchange signature does not verify with the certificate's key");

@@ -5,7 +5,6 @@
 import { TlsAlert } from "./alerts";
 import { concat, hex } from "./bytes";
 import { EMPTY_RENEGOTIATION_INFO_SCSV, type CipherSuite } from "./cipher-suites";
-import { DOWNGRADE_TLS12 } from "./client";
 import type { Endpoint, Handshaker } from "./endpoint";
 import type { KeyBlock } from "./key-schedule12";
 import {
@@ -21,6 +20,7 @@ import {
   parseRsaClientKeyExchange,
   parseU16List,
   TLS12,
+  DOWNGRADE_TLS12,
   type ClientHello,
   type Extension,
 } from "./messages";

@@ -3,14 +3,11 @@
 import { TlsAlert } from "./alerts";
 import { equalBytes } from "./bytes";
 import { suiteById, type CipherSuite } from "./cipher-suites";
-import { OFFERED_SIGNATURE_SCHEMES } from "./client";
 import type { Endpoint, Handshaker } from "./endpoint";
 import { ExtensionType, findExtension, HandshakeType, NamedGroup, parseCertificate13, parseCertificateVerify, parseEncryptedExtensions, parseNewSessionTicket13, parseServerKeyShare, type ClientHello, type ServerHello } from "./messages";
-import { validateChain } from "./pki";
 import type { HandshakeMessage } from "./record";
-import { AeadCipher13 } from "./record-protection";
 import type { RsaPublicKey } from "./rsa";
-import { schemeName, verify } from "./signatures";
+import { OFFERED_SIGNATURE_SCHEMES, schemeName, verify } from "./signatures";
 import { applyFinishedFault, checkFinished } from "./tls12-common";
 import { certificateVerifyContent, type Tls13Secrets } from "./tls13-key-schedule";
 import { deriveApplication13, deriveHandshake13, finished13, installKeys13 } from "./tls13-common";
@@ -76,7 +73,7 @@ export class Tls13Client implements Handshaker {
         const { context, chain } = parseCertificate13(msg.body);
         if (context.length !== 0) throw new TlsAlert("illegal_parameter", "certificate_request_context must be empty in the handshake");
         ep.transcript.push(msg.raw);
-        ep.verifyChain(chain, validateChain);
+        ep.verifyChain(chain);
         this.serverKey = parseCertificate(chain[0]).publicKey;
         this.state = "WAIT_CERTIFICATE_VERIFY";
         return;
@@ -85,7 +82,7 @@ export class Tls13Client implements Handshaker {
         expect(HandshakeType.certificate_verify);
         const cv = parseCertificateVerify(msg.body);
         // RSASSA-PKCS1-v1_5 is not allowed in TLS 1.3 handshake signatures (RFC 8446 4.2.3).
-        if (!OFFERED_SIGNATURE_SCHEMES.includes(cv.scheme as never) || (cv.scheme >> 8) !== 0x08) throw new TlsAlert("illegal_parameter", `CertificateVerify uses ${schemeName(cv.scheme)}`);
+        if (!OFFERED_SIGNATURE_SCHEMES.includes(cv.scheme) || (cv.scheme >> 8) !== 0x08) throw new TlsAlert("illegal_parameter", `CertificateVerify uses ${schemeName(cv.scheme)}`);
         const th = ep.transcriptHash(this.suite.hash);
         const content = certificateVerifyContent("server", th);
         if (!verify(cv.scheme, this.serverKey!, content, cv.signature)) throw new TlsAlert("decrypt_error", "CertificateVerify signature does not verify");
@@ -126,4 +123,3 @@ export class Tls13Client implements Handshaker {
   }
 }
 
-export { AeadCipher13 };
