@@ -13,7 +13,11 @@
 //   failures: those end in a sent or received alert, visible in status and events.
 //
 //   simulate(scenario, options?): Promise<Trace>      client and server against each other, traced
+//     scenario: one of SCENARIO_NAMES (or a Scenario object); the Trace is plain JSON (see trace.ts)
 //   prf12, hkdfExtract, hkdfExpandLabel               the key-derivation primitives (synchronous)
+//   createDemoPki(): Promise<DemoPki>                 CA + valid/expired/... leaves (RSA-2048, SHA-256)
+//   validateChain(chain, options): ChainVerdict       { ok } or { ok: false, reason, alert, message }
+// README.md beside this file documents every option, event and trace field.
 import { Endpoint } from "./endpoint";
 export { createClient, createServer } from "./create";
 export { Endpoint };
