@@ -10,7 +10,7 @@ import { demoPki } from "./testing/demo-pki";
 let pki: DemoPki;
 beforeAll(async () => {
   pki = await demoPki();
-});
+}, 60_000);
 
 const client = (o: EndpointOptions = {}) => createClient({ serverName: pki.serverName, trustAnchors: [pki.caCertificate], ...o });
 const server = (o: EndpointOptions = {}) => createServer({ certificateChain: [pki.leaves.valid], privateKey: pki.leafKey, ...o });
@@ -28,7 +28,7 @@ const serverHelloOf = (s: Endpoint) => {
   return parseServerHello((e as { bytes: Uint8Array }).bytes.subarray(4));
 };
 
-describe("version negotiation", () => {
+describe("version negotiation", { timeout: 30_000 }, () => {
   it("a client offering 1.3 and 1.2 gets 1.3 from a server doing both", async () => {
     const [c, s] = [client(), server()];
     await run(c, s);
@@ -66,7 +66,7 @@ describe("version negotiation", () => {
   });
 });
 
-describe("RFC 5246 behaviour", () => {
+describe("RFC 5246 behaviour", { timeout: 30_000 }, () => {
   it("extended_master_secret and encrypt_then_mac offered by a client are not echoed", async () => {
     const c = client({
       versions: ["TLS1.2"],
@@ -120,7 +120,7 @@ describe("RFC 5246 behaviour", () => {
   });
 });
 
-describe("closing and misuse", () => {
+describe("closing and misuse", { timeout: 30_000 }, () => {
   it("close_notify is answered with close_notify; both sides end closed, data arrives before it", async () => {
     const [c, s] = [client(), server()];
     await run(c, s);

@@ -16,7 +16,7 @@ import type { CipherSuiteName } from "./cipher-suites";
 let pki: DemoPki;
 beforeAll(async () => {
   pki = await demoPki();
-});
+}, 60_000);
 
 const server = (suites?: CipherSuiteName[]) => createServer({ certificateChain: [pki.leaves.valid], privateKey: pki.leafKey, cipherSuites: suites, rng: deterministicRng("fuzz-server") });
 const client = (suites?: CipherSuiteName[]) => createClient({ serverName: pki.serverName, trustAnchors: [pki.caCertificate], cipherSuites: suites, rng: deterministicRng("fuzz-client") });
@@ -39,7 +39,7 @@ function mutate(bytes: Uint8Array, m: { edits: { at: number; value: number }[]; 
   return m.cut === undefined ? out : out.subarray(0, m.cut % (out.length + 1));
 }
 
-describe("fuzz: record layer", () => {
+describe("fuzz: record layer", { timeout: 30_000 }, () => {
   it("random bytes at a fresh server: a defined alert or a wait for more, never an exception", async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), async (bytes) => {
@@ -88,7 +88,7 @@ describe("fuzz: record layer", () => {
   });
 });
 
-describe("fuzz: handshake messages", () => {
+describe("fuzz: handshake messages", { timeout: 30_000 }, () => {
   let clientHello: Uint8Array;
   let serverFlight12: Uint8Array;
   let serverFlight13: Uint8Array;
@@ -98,7 +98,7 @@ describe("fuzz: handshake messages", () => {
     serverFlight12 = await server().receive(await c12.start());
     const c13 = client(["TLS_AES_128_GCM_SHA256"]);
     serverFlight13 = await server().receive(await c13.start());
-  });
+  }, 30_000);
 
   it("mutated ClientHello records: the server negotiates or refuses with a specific alert", async () => {
     await fc.assert(

@@ -13,7 +13,7 @@ import { bridge, closeServer, listen, OPENSSL_NAMES, pemFiles, until, withTimeou
 let pki: DemoPki;
 beforeAll(async () => {
   pki = await demoPki();
-});
+}, 60_000);
 
 interface NodeServer {
   port: number;
@@ -85,7 +85,7 @@ const SUITES: CipherSuiteName[] = [
   "TLS_AES_256_GCM_SHA384",
 ];
 
-describe("our client against Node's TLS server", () => {
+describe("our client against Node's TLS server", { timeout: 30_000 }, () => {
   for (const suite of SUITES) {
     it(`${suite}: handshake, data both ways, same key-log secrets`, async () => {
       const node = await nodeServer(suite);
@@ -140,7 +140,7 @@ describe("our client against Node's TLS server", () => {
   }
 });
 
-describe("our client's certificate checks, as OpenSSL sees them", () => {
+describe("our client's certificate checks, as OpenSSL sees them", { timeout: 30_000 }, () => {
   const cases: [CertificateKind, string, number, string][] = [
     ["expired", "certificate_expired", 45, "ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED"],
     ["not-yet-valid", "certificate_expired", 45, "ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED"],
@@ -171,7 +171,7 @@ describe("our client's certificate checks, as OpenSSL sees them", () => {
   }
 });
 
-describe("faults we inject, as OpenSSL answers them", () => {
+describe("faults we inject, as OpenSSL answers them", { timeout: 30_000 }, () => {
   it("a tampered application record: Node answers bad_record_mac(20)", async () => {
     const node = await nodeServer("TLS_RSA_WITH_AES_128_CBC_SHA256");
     const { client, socket } = await connect(node.port, { cipherSuites: ["TLS_RSA_WITH_AES_128_CBC_SHA256"], faults: { tamperRecord: "application_data" } });

@@ -14,7 +14,7 @@ import { pem } from "./der";
 let pki: DemoPki;
 beforeAll(async () => {
   pki = await demoPki();
-});
+}, 60_000);
 
 const servers: net.Server[] = [];
 const sockets: net.Socket[] = [];
@@ -95,7 +95,7 @@ const SUITES: CipherSuiteName[] = [
   "TLS_AES_256_GCM_SHA384",
 ];
 
-describe("Node's TLS client against our server", () => {
+describe("Node's TLS client against our server", { timeout: 30_000 }, () => {
   for (const suite of SUITES) {
     it(`${suite}: Node validates our chain, data both ways, same key-log secrets`, async () => {
       const srv = await engineServer({});
@@ -158,7 +158,7 @@ describe("Node's TLS client against our server", () => {
   });
 });
 
-describe("Node's verdict on each faulty certificate from our server", () => {
+describe("Node's verdict on each faulty certificate from our server", { timeout: 30_000 }, () => {
   const cases: [CertificateKind, string][] = [
     ["expired", "CERT_HAS_EXPIRED"],
     ["not-yet-valid", "CERT_NOT_YET_VALID"],

@@ -9,7 +9,7 @@ import { parseCertificate } from "./x509";
 let pki: DemoPki;
 beforeAll(async () => {
   pki = await demoPki();
-});
+}, 60_000);
 
 const now = () => new Date();
 const node = (der: Uint8Array) => new X509Certificate(pem("CERTIFICATE", der));

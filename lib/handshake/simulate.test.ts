@@ -11,14 +11,14 @@ const traces = new Map<ScenarioName, Trace>();
 beforeAll(async () => {
   pki = await demoPki();
   for (const name of SCENARIO_NAMES) traces.set(name, await simulate(name, { pki, seed: "test" }));
-});
+}, 120_000);
 
 const tls = (t: Trace, connection = 1) => t.steps.filter((s) => s.layer === "tls" && s.connection === connection && s.record);
 const names = (t: Trace, connection = 1) => tls(t, connection).map((s) => `${s.actor}:${s.message}`);
 const derivedValue = (t: Trace, actor: "client" | "server", name: string, connection = 1) =>
   t.steps.filter((s) => s.connection === connection).flatMap((s) => s.derived).find((d) => d.actor === actor && d.name === name)?.hex;
 
-describe("simulate: successful scenarios", () => {
+describe("simulate: successful scenarios", { timeout: 30_000 }, () => {
   const ok = SCENARIO_NAMES.filter((n) => !("expectedAlert" in SCENARIOS[n]));
   for (const name of ok) {
     it(`${name}: both sides finish the handshake, exchange data and close cleanly`, () => {
@@ -84,7 +84,7 @@ describe("simulate: successful scenarios", () => {
   });
 });
 
-describe("simulate: fault scenarios end in the alert a real peer sends", () => {
+describe("simulate: fault scenarios end in the alert a real peer sends", { timeout: 30_000 }, () => {
   const cases: [ScenarioName, "client" | "server", string, number, boolean][] = [
     ["fault-no-shared-cipher", "server", "handshake_failure", 40, false],
     ["fault-tampered-record", "server", "bad_record_mac", 20, true],
@@ -124,7 +124,7 @@ describe("simulate: fault scenarios end in the alert a real peer sends", () => {
   });
 });
 
-describe("simulate: the trace itself", () => {
+describe("simulate: the trace itself", { timeout: 30_000 }, () => {
   it("is plain JSON (survives a round trip unchanged)", () => {
     const t = traces.get("tls13-aes128-gcm-sha256")!;
     expect(JSON.parse(JSON.stringify(t))).toEqual(t);
