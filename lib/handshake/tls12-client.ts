@@ -27,7 +27,8 @@ import type { RsaPublicKey } from "./rsa";
 import { pkcs1Encrypt } from "./rsa-pkcs1";
 import type { Session12 } from "./session-cache";
 import { OFFERED_SIGNATURE_SCHEMES, schemeName, verify } from "./signatures";
-import { applyFinishedFault, checkFinished, cipher12, deriveKeys, deriveMaster, finished12 } from "./tls12-common";
+import { applyFinishedFault, checkFinished } from "./finished";
+import { cipher12, deriveKeys, deriveMaster, finished12 } from "./tls12-common";
 import { parseCertificate } from "./x509";
 import { X25519KeyPair } from "./x25519";
 

@@ -1,11 +1,9 @@
 // Pieces both TLS 1.2 sides share.
-import { TlsAlert } from "./alerts";
 import type { CipherSuite } from "./cipher-suites";
 import type { Endpoint } from "./endpoint";
 import { masterSecret, keyBlock, verifyData12, type KeyBlock } from "./key-schedule12";
 import { CbcCipher12, GcmCipher12, type RecordCipher, type TrafficKeys } from "./record-protection";
 import type { Rng } from "./rng";
-import { equalBytes } from "./bytes";
 
 export function cipher12(suite: CipherSuite, keys: TrafficKeys, rng: Rng): RecordCipher {
   return suite.cipher === "AES_128_CBC" ? new CbcCipher12(suite, keys, rng) : new GcmCipher12(keys);
@@ -49,17 +47,4 @@ export function finished12(ep: Endpoint, suite: CipherSuite, master: Uint8Array,
     { name: "Hash(handshake_messages)", value: h },
   ]);
   return v;
-}
-
-export function applyFinishedFault(ep: Endpoint, verify: Uint8Array): Uint8Array {
-  if (!ep.options.faults.alterFinished) return verify;
-  const altered = verify.slice();
-  altered[0] ^= 0x01;
-  ep.note("fault: one bit of verify_data flipped before sending Finished");
-  return altered;
-}
-
-export function checkFinished(expected: Uint8Array, received: Uint8Array): void {
-  if (received.length !== expected.length) throw new TlsAlert("decode_error", "Finished has the wrong length");
-  if (!equalBytes(expected, received)) throw new TlsAlert("decrypt_error", "Finished verify_data does not match the transcript");
 }

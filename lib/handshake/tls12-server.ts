@@ -27,7 +27,8 @@ import {
 import type { HandshakeMessage } from "./record";
 import { decryptPremaster } from "./rsa-pkcs1";
 import { sign, SignatureScheme, schemeName } from "./signatures";
-import { applyFinishedFault, checkFinished, cipher12, deriveKeys, deriveMaster, finished12 } from "./tls12-common";
+import { applyFinishedFault, checkFinished } from "./finished";
+import { cipher12, deriveKeys, deriveMaster, finished12 } from "./tls12-common";
 import { X25519KeyPair } from "./x25519";
 
 export class Tls12Server implements Handshaker {

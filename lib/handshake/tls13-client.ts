@@ -8,7 +8,7 @@ import { ExtensionType, findExtension, HandshakeType, NamedGroup, parseCertifica
 import type { HandshakeMessage } from "./record";
 import type { RsaPublicKey } from "./rsa";
 import { OFFERED_SIGNATURE_SCHEMES, schemeName, verify } from "./signatures";
-import { applyFinishedFault, checkFinished } from "./tls12-common";
+import { applyFinishedFault, checkFinished } from "./finished";
 import { certificateVerifyContent, type Tls13Secrets } from "./tls13-key-schedule";
 import { deriveApplication13, deriveHandshake13, finished13, installKeys13 } from "./tls13-common";
 import { parseCertificate } from "./x509";

@@ -22,7 +22,7 @@ import {
 } from "./messages";
 import type { HandshakeMessage } from "./record";
 import { sign, SignatureScheme, schemeName } from "./signatures";
-import { applyFinishedFault, checkFinished } from "./tls12-common";
+import { applyFinishedFault, checkFinished } from "./finished";
 import { certificateVerifyContent, type Tls13Secrets } from "./tls13-key-schedule";
 import { deriveApplication13, deriveHandshake13, finished13, installKeys13 } from "./tls13-common";
 import { X25519KeyPair } from "./x25519";
