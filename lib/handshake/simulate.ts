@@ -164,7 +164,9 @@ class Recorder {
   }
 
   /** Reads the endpoint's new log entries: derivations wait for the next record it sends. */
-  collect(ep: Endpoint): void {
+  /** Returns how many records the endpoint sent since the last call. */
+  collect(ep: Endpoint): number {
+    let sent = 0;
     const from = this.seen.get(ep) ?? 0;
     const entries = ep.log.slice(from);
     this.seen.set(ep, ep.log.length);
@@ -179,10 +181,12 @@ class Recorder {
         const step = this.makeStep(ep, e, pending.splice(0), notes.splice(0));
         this.stepOf.set(e, step);
         this.queue.push({ from: ep, entry: e });
+        sent++;
       }
     }
     this.pending.set(ep, pending);
     this.notes.set(ep, notes);
+    return sent;
   }
 
   async run(): Promise<void> {
@@ -192,7 +196,11 @@ class Recorder {
       const step = this.stepOf.get(entry)!;
       await to.receive(entry.record);
       step.stateAfter = this.snapshot();
-      this.collect(to);
+      if (this.collect(to) === 0) {
+        // The receiver answered nothing: what it computed was checking this record (e.g. the peer's Finished).
+        step.derived.push(...(this.pending.get(to) ?? []).splice(0));
+        step.notes.push(...(this.notes.get(to) ?? []).splice(0));
+      }
     }
   }
 

@@ -56,7 +56,10 @@ export interface TraceStep {
   fields: TraceField[];
   /** Fields of `record.plaintextHex` for protected records. */
   plaintextFields: TraceField[];
-  /** Values the sender computed to produce this step (in order). */
+  /**
+   * Values computed around this step, in order: by the sender to produce it, or, when the receiver
+   * answers nothing, by the receiver while checking it (e.g. the peer's Finished). `actor` says who.
+   */
   derived: TraceDerived[];
   notes: string[];
   stateAfter: { client: EndpointSnapshot; server: EndpointSnapshot };
