@@ -145,6 +145,13 @@ describe("closing and misuse", { timeout: 30_000 }, () => {
     expect(s.status.alertSent).toMatchObject({ description: "unexpected_message", code: 10, encrypted: false });
   });
 
+  it("an unprotected record longer than 2^14 bytes is record_overflow (RFC 5246 6.2.1)", async () => {
+    const s = server();
+    const n = (1 << 14) + 1;
+    await s.receive(concat(new Uint8Array([22, 3, 1, n >> 8, n & 0xff]), new Uint8Array(n)));
+    expect(s.status.alertSent).toMatchObject({ description: "record_overflow", code: 22 });
+  });
+
   it("after a fatal alert, further input is ignored and nothing more is sent", async () => {
     const s = server();
     await s.receive(new Uint8Array([23, 3, 3, 0, 2, 1, 2]));

@@ -288,6 +288,8 @@ export class Endpoint {
       details = opened.details;
     } else if (record.type === ContentType.application_data) {
       throw new TlsAlert("unexpected_message", "application data before keys were established");
+    } else if (record.fragment.length > MAX_PLAINTEXT) {
+      throw new TlsAlert("record_overflow", "unprotected record longer than 2^14 bytes");
     }
     const entry = this.logRecord("received", record, plaintext, type, encrypted, details);
     switch (type) {
