@@ -4,15 +4,17 @@
 // same suites; then ours/Node. Target: TLS 1.2 RSA and TLS 1.3 within 3x of Node.
 import tls from "node:tls";
 import type { AddressInfo } from "node:net";
-import { createClient, createServer, createDemoPki, exportDemoPki, type CipherSuiteName, type DemoPki, type Endpoint } from "../lib/handshake/index";
+import { createClient, createServer, createDemoPki, deterministicRng, exportDemoPki, type CipherSuiteName, type DemoPki, type Endpoint, type Rng } from "../lib/handshake/index";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = 30;
 
-const CASES: { label: string; suite: CipherSuiteName; openssl: string; tls13: boolean; target?: number }[] = [
+const CASES: { label: string; suite: CipherSuiteName; openssl: string; tls13: boolean; target?: number; replay?: boolean }[] = [
   { label: "TLS 1.2 RSA      (TLS_RSA_WITH_AES_128_CBC_SHA256)", suite: "TLS_RSA_WITH_AES_128_CBC_SHA256", openssl: "AES128-SHA256", tls13: false, target: 3 },
   { label: "TLS 1.2 ECDHE    (TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)", suite: "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", openssl: "ECDHE-RSA-AES128-GCM-SHA256", tls13: false },
   { label: "TLS 1.3          (TLS_AES_128_GCM_SHA256, x25519)", suite: "TLS_AES_128_GCM_SHA256", openssl: "TLS_AES_128_GCM_SHA256", tls13: true, target: 3 },
+  // For information: the replay mode's deterministic RNG signs RSA-PSS in BigInt instead of WebCrypto.
+  { label: "TLS 1.3, deterministic RNG (replay mode)", suite: "TLS_AES_128_GCM_SHA256", openssl: "TLS_AES_128_GCM_SHA256", tls13: true, replay: true },
 ];
 
 const median = (xs: number[]) => {
@@ -21,10 +23,12 @@ const median = (xs: number[]) => {
 };
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
 
-async function oursOnce(pki: DemoPki, suite: CipherSuiteName): Promise<number> {
+let replayCount = 0;
+async function oursOnce(pki: DemoPki, suite: CipherSuiteName, replay = false): Promise<number> {
+  const rngs: [Rng, Rng] | [undefined, undefined] = replay ? [deterministicRng(`c${replayCount}`), deterministicRng(`s${replayCount++}`)] : [undefined, undefined];
   const t0 = performance.now();
-  const client = createClient({ cipherSuites: [suite], serverName: pki.serverName, trustAnchors: [pki.caCertificate] });
-  const server = createServer({ certificateChain: [pki.leaves.valid], privateKey: pki.leafKey });
+  const client = createClient({ cipherSuites: [suite], serverName: pki.serverName, trustAnchors: [pki.caCertificate], rng: rngs[0] });
+  const server = createServer({ certificateChain: [pki.leaves.valid], privateKey: pki.leafKey, rng: rngs[1] });
   let toServer = await client.start();
   for (let i = 0; i < 8 && toServer.length; i++) {
     const toClient: Uint8Array = await server.receive(toServer);
@@ -37,7 +41,8 @@ async function oursOnce(pki: DemoPki, suite: CipherSuiteName): Promise<number> {
 
 const bothDone = (a: Endpoint, b: Endpoint) => a.handshakeComplete && b.handshakeComplete;
 
-async function nodeBench(pki: DemoPki, c: (typeof CASES)[number]): Promise<number[]> {
+/** A Node TLS server for the case, and a function timing one full handshake against it over loopback. */
+async function nodePeer(pki: DemoPki, c: (typeof CASES)[number]): Promise<{ once: () => Promise<number>; close: () => Promise<void> }> {
   const pem = exportDemoPki(pki);
   const version = c.tls13 ? "TLSv1.3" : "TLSv1.2";
   let serverDone: (() => void) | undefined;
@@ -53,6 +58,7 @@ async function nodeBench(pki: DemoPki, c: (typeof CASES)[number]): Promise<numbe
       const t0 = performance.now();
       let client = false;
       let srv = false;
+      // Both sides done, as for ours: the client's secureConnect and the server's secureConnection.
       const finish = () => {
         if (client && srv) {
           resolve(performance.now() - t0);
@@ -69,22 +75,27 @@ async function nodeBench(pki: DemoPki, c: (typeof CASES)[number]): Promise<numbe
       });
       socket.on("error", reject);
     });
-  const times: number[] = [];
-  for (let i = 0; i < WARMUP; i++) await once();
-  for (let i = 0; i < ITERATIONS; i++) times.push(await once());
-  await new Promise<void>((r) => server.close(() => r()));
-  return times;
+  return { once, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 async function main() {
-  console.log(`netcards handshake benchmark: Node ${process.version}, ${ITERATIONS} handshakes per row after ${WARMUP} warm-up`);
+  console.log(`netcards handshake benchmark: Node ${process.version}, ${ITERATIONS} handshakes per row after ${WARMUP} warm-up, ours and Node's interleaved`);
   const pki = await createDemoPki();
   const rows: { label: string; ours: number; ours90: number; node: number; node90: number; target?: number }[] = [];
   for (const c of CASES) {
-    for (let i = 0; i < WARMUP; i++) await oursOnce(pki, c.suite);
+    const peer = await nodePeer(pki, c);
+    for (let i = 0; i < WARMUP; i++) {
+      await oursOnce(pki, c.suite, c.replay);
+      await peer.once();
+    }
+    // Interleaved, so both see the same machine load (others' processes, GC, CPU frequency).
     const ours: number[] = [];
-    for (let i = 0; i < ITERATIONS; i++) ours.push(await oursOnce(pki, c.suite));
-    const node = await nodeBench(pki, c);
+    const node: number[] = [];
+    for (let i = 0; i < ITERATIONS; i++) {
+      ours.push(await oursOnce(pki, c.suite, c.replay));
+      node.push(await peer.once());
+    }
+    await peer.close();
     rows.push({ label: c.label, ours: median(ours), ours90: p90(ours), node: median(node), node90: p90(node), target: c.target });
   }
   const f = (n: number) => n.toFixed(2).padStart(7);

@@ -112,3 +112,20 @@ describe("signatures", () => {
     expect(crypto.verify("sha384", data, { key: nodeKey, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 }, c)).toBe(true);
   });
 });
+
+describe("modPow", () => {
+  it("agrees with square-and-multiply on random operands, including short and sparse exponents", async () => {
+    const { modPow } = await import("./rsa");
+    const naive = (b: bigint, e: bigint, m: bigint) => {
+      let r = 1n;
+      for (b %= m; e > 0n; e >>= 1n, b = (b * b) % m) if (e & 1n) r = (r * b) % m;
+      return r;
+    };
+    const rand = (bytes: number) => BigInt("0x" + crypto.randomBytes(bytes).toString("hex"));
+    for (const e of [0n, 1n, 2n, 63n, 64n, 65537n, 1n << 200n, (1n << 300n) + 1n, rand(128), rand(64)]) {
+      const m = rand(128) | 1n;
+      const b = rand(130);
+      expect(modPow(b, e, m)).toBe(naive(b, e, m));
+    }
+  });
+});

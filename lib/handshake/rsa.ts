@@ -141,25 +141,36 @@ export class RsaPrivateKey {
   }
 }
 
-/** Left-to-right exponentiation with a 5-bit fixed window: about 20% fewer multiplications than binary. */
+/**
+ * Left-to-right sliding-window exponentiation (HAC 14.85) with a 6-bit window over odd powers:
+ * for a 1024-bit CRT exponent, about 1024 squarings and 150 multiplications instead of 1024 + 512.
+ * BigInt `%` is the fastest reduction V8 offers here (Montgomery and Barrett in BigInt measured slower).
+ */
 export function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
   if (mod === 1n) return 0n;
   base %= mod;
-  if (exp < 32n) {
+  if (exp < 64n) {
     let r = 1n;
     for (let e = exp, b = base; e > 0n; e >>= 1n, b = (b * b) % mod) if (e & 1n) r = (r * b) % mod;
     return r;
   }
-  const W = 5;
-  const table: bigint[] = [1n, base];
-  for (let i = 2; i < 1 << W; i++) table.push((table[i - 1] * base) % mod);
+  const W = 6;
+  const square = (base * base) % mod;
+  const odd: bigint[] = [base]; // odd[k] = base^(2k+1)
+  for (let k = 1; k < 1 << (W - 1); k++) odd.push((odd[k - 1] * square) % mod);
   const bits = exp.toString(2);
-  const padded = "0".repeat((W - (bits.length % W)) % W) + bits;
   let r = 1n;
-  for (let i = 0; i < padded.length; i += W) {
-    for (let k = 0; k < W; k++) r = (r * r) % mod;
-    const v = parseInt(padded.slice(i, i + W), 2);
-    if (v) r = (r * table[v]) % mod;
+  for (let i = 0; i < bits.length; ) {
+    if (bits[i] === "0") {
+      r = (r * r) % mod;
+      i++;
+      continue;
+    }
+    let j = Math.min(i + W, bits.length);
+    while (bits[j - 1] === "0") j--; // the window ends on a 1 bit, so its value is odd
+    for (let k = i; k < j; k++) r = (r * r) % mod;
+    r = (r * odd[(parseInt(bits.slice(i, j), 2) - 1) >> 1]) % mod;
+    i = j;
   }
   return r;
 }
