@@ -120,6 +120,34 @@ describe("RFC 5246 behaviour", { timeout: 30_000 }, () => {
   });
 });
 
+describe("record faults", { timeout: 30_000 }, () => {
+  it("TLS 1.3: a server whose first protected handshake record is damaged gets bad_record_mac, encrypted under the client's handshake keys", async () => {
+    const [c, s] = [client({ versions: ["TLS1.3"] }), server({ faults: { tamperRecord: "handshake" } })];
+    await run(c, s);
+    expect(c.status.alertSent).toMatchObject({ description: "bad_record_mac", code: 20, encrypted: true });
+    expect(c.state).toBe("WAIT_ENCRYPTED_EXTENSIONS");
+    expect(s.status.alertReceived).toMatchObject({ description: "bad_record_mac" });
+  });
+
+  it("TLS 1.2 CBC: a damaged Finished record and a badly padded one draw the identical alert record", async () => {
+    const alertBytes = async (faults: EndpointOptions["faults"]) => {
+      const c = client({ cipherSuites: ["TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"], faults });
+      const s = server();
+      let toServer = await c.start();
+      let last = new Uint8Array(0);
+      for (let i = 0; i < 4 && toServer.length; i++) {
+        last = await s.receive(toServer);
+        toServer = last.length ? await c.receive(last) : new Uint8Array(0);
+      }
+      return { bytes: hex(last), alert: s.status.alertSent };
+    };
+    const mac = await alertBytes({ tamperRecord: "handshake" });
+    const padding = await alertBytes({ badPadding: true });
+    expect(mac.alert).toMatchObject({ description: "bad_record_mac" });
+    expect(padding.bytes).toBe(mac.bytes);
+  });
+});
+
 describe("closing and misuse", { timeout: 30_000 }, () => {
   it("close_notify is answered with close_notify; both sides end closed, data arrives before it", async () => {
     const [c, s] = [client(), server()];
