@@ -23,7 +23,7 @@ export default async function HomePage() {
           {user ? (
             <Link
               href="/review"
-              className="rounded-lg bg-indigo-600 px-5 py-3 font-semibold text-white hover:bg-indigo-700 dark:bg-indigo-500 dark:text-zinc-950 dark:hover:bg-indigo-400"
+              className="rounded-lg bg-indigo-600 px-5 py-3 font-semibold text-white hover:bg-indigo-700 dark:bg-indigo-400 dark:text-zinc-950 dark:hover:bg-indigo-300"
             >
               {t("startReview")}
             </Link>
@@ -31,7 +31,7 @@ export default async function HomePage() {
             // A plain link (no prefetch): following it opens an anonymous account.
             <a
               href="/start?next=/review"
-              className="rounded-lg bg-indigo-600 px-5 py-3 font-semibold text-white hover:bg-indigo-700 dark:bg-indigo-500 dark:text-zinc-950 dark:hover:bg-indigo-400"
+              className="rounded-lg bg-indigo-600 px-5 py-3 font-semibold text-white hover:bg-indigo-700 dark:bg-indigo-400 dark:text-zinc-950 dark:hover:bg-indigo-300"
               data-testid="start-studying"
             >
               {t("startNow")}

@@ -80,7 +80,7 @@ export function AuthForm({ mode, action, next }: AuthFormProps) {
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-indigo-600 px-4 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60 dark:bg-indigo-500 dark:text-zinc-950 dark:hover:bg-indigo-400"
+        className="w-full rounded-md bg-indigo-600 px-4 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60 dark:bg-indigo-400 dark:text-zinc-950 dark:hover:bg-indigo-300"
       >
         {pending ? t("working") : signUp ? t("signUp") : t("signIn")}
       </button>

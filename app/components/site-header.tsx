@@ -42,7 +42,7 @@ export async function SiteHeader() {
               </Link>
               <Link
                 href="/sign-up"
-                className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 dark:bg-indigo-500 dark:hover:bg-indigo-400 dark:text-zinc-950"
+                className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 dark:bg-indigo-400 dark:hover:bg-indigo-300 dark:text-zinc-950"
               >
                 {user ? t("keepProgress") : t("signUp")}
               </Link>

@@ -195,7 +195,7 @@ export function ReviewSession({ initialQueue, deckId, deckTitle }: { initialQueu
                 ref={revealButton}
                 type="button"
                 onClick={reveal}
-                className="w-full rounded-lg bg-indigo-600 px-4 py-3 font-semibold text-white hover:bg-indigo-700 dark:bg-indigo-500 dark:text-zinc-950 dark:hover:bg-indigo-400"
+                className="w-full rounded-lg bg-indigo-600 px-4 py-3 font-semibold text-white hover:bg-indigo-700 dark:bg-indigo-400 dark:text-zinc-950 dark:hover:bg-indigo-300"
               >
                 {t("reveal")} <kbd className="ml-1 rounded border border-white/40 px-1 text-xs">Space</kbd>
               </button>

@@ -19,7 +19,7 @@ export function SettingsForm({ settings, timeZones }: { settings: StudySettings;
       </p>
     ) : null;
   return (
-    <form action={formAction} className="space-y-6">
+    <form action={formAction} className="space-y-6" noValidate>
       {state.saved ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
           {t("saved")}
@@ -103,7 +103,7 @@ export function SettingsForm({ settings, timeZones }: { settings: StudySettings;
       <button
         type="submit"
         disabled={pending}
-        className="rounded-md bg-indigo-600 px-5 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60 dark:bg-indigo-500 dark:text-zinc-950 dark:hover:bg-indigo-400"
+        className="rounded-md bg-indigo-600 px-5 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60 dark:bg-indigo-400 dark:text-zinc-950 dark:hover:bg-indigo-300"
       >
         {pending ? t("saving") : t("save")}
       </button>

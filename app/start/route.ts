@@ -10,7 +10,9 @@ export async function GET(request: NextRequest) {
   const next = safeReturnPath(request.nextUrl.searchParams.get("next"));
   const auth = await getAuth();
   const existing = await auth.api.getSession({ headers: request.headers });
-  const response = NextResponse.redirect(new URL(next, request.url), 303);
+  // A relative Location keeps the browser on the host it used (request.url may name another, e.g.
+  // localhost for 127.0.0.1), so the session cookie set here is sent on the next request.
+  const response = new NextResponse(null, { status: 303, headers: { location: next } });
   if (existing) return response;
   const { headers } = await auth.api.signInAnonymous({ headers: request.headers, returnHeaders: true });
   for (const cookie of headers.getSetCookie()) response.headers.append("set-cookie", cookie);

@@ -9,6 +9,10 @@ type Holder = { [DATABASE_KEY]?: Promise<Database> };
 
 /** The app's database, opened and migrated on first use. */
 export function getDatabase(): Promise<Database> {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    // A build must not open (and lock) the data folder a running or later server will use.
+    throw new Error("The database was opened during `next build`; make the page dynamic instead.");
+  }
   const holder = globalThis as Holder;
   holder[DATABASE_KEY] ??= (async () => {
     const db = await openDatabase(databaseConfigFromEnv());

@@ -16,8 +16,10 @@ export interface SessionUser {
 
 /** The signed-in user of this request (anonymous or full account), or null. Cached per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // Read the request first: it marks the page dynamic before anything touches the database.
+  const requestHeaders = await headers();
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
+  const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const user = session.user as typeof session.user & { isAnonymous?: boolean | null };
   return { id: user.id, name: user.name, email: user.email, isAnonymous: Boolean(user.isAnonymous) };

@@ -36,7 +36,7 @@ export default async function DeckPage({ params }: { params: Params }) {
         <p className="mt-3">
           <Link
             href={`/review?deck=${deck.id}`}
-            className="inline-block rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700 dark:bg-indigo-500 dark:text-zinc-950"
+            className="inline-block rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700 dark:bg-indigo-400 dark:text-zinc-950"
           >
             {t("study")}
           </Link>
