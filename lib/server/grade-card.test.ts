@@ -174,6 +174,25 @@ describe("getStudyQueue", () => {
     expect(queue.card).toMatchObject({ cardId: states[0].cardId, kind: "review" });
   });
 
+  it("leaves studied cards out of every count once they are suspended, with or without a deck filter", async () => {
+    const ids = await insertDeck(db.prisma, "queue-suspended-studied", 3);
+    const userId = await insertUser(db.prisma);
+    const t0 = at("2026-03-02T10:00:00Z");
+    await gradeCard(db.prisma, userId, { cardId: ids[0], rating: 1, expectedVersion: 0, durationMs: 1 }, t0);
+    await gradeCard(db.prisma, userId, { cardId: ids[1], rating: 1, expectedVersion: 0, durationMs: 1 }, t0);
+    const later = new Date(t0.getTime() + 5 * 60_000);
+    for (const deckId of ["queue-suspended-studied", undefined]) {
+      const before = await getStudyQueue(db.prisma, userId, { deckId, now: later });
+      expect(before.counts.learning).toBe(2);
+    }
+    await db.prisma.card.update({ where: { id: ids[0] }, data: { suspendedAt: new Date() } });
+    for (const deckId of ["queue-suspended-studied", undefined]) {
+      const after = await getStudyQueue(db.prisma, userId, { deckId, now: later });
+      expect(after.counts.learning).toBe(1);
+      expect(after.card?.cardId).toBe(ids[1]);
+    }
+  });
+
   it("never shows suspended cards", async () => {
     const ids = await insertDeck(db.prisma, "queue-suspended", 2);
     const userId = await insertUser(db.prisma);

@@ -164,6 +164,9 @@ CREATE INDEX "verification_identifier_idx" ON "verification"("identifier");
 CREATE INDEX "card_deckId_position_idx" ON "card"("deckId", "position");
 
 -- CreateIndex
+CREATE INDEX "card_suspendedAt_deckId_id_idx" ON "card"("suspendedAt", "deckId", "id");
+
+-- CreateIndex
 CREATE INDEX "card_state_userId_state_due_idx" ON "card_state"("userId", "state", "due");
 
 -- CreateIndex
