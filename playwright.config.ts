@@ -31,7 +31,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]] : "list",
+  // CI (.ci/run) also writes a JSON report, to count every test in one summary line.
+  reporter: process.env.PLAYWRIGHT_JSON_REPORT ? [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_REPORT }]] : "list",
   use: {
     baseURL,
     trace: "retain-on-failure",

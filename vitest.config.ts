@@ -12,6 +12,9 @@ export default defineConfig({
     ],
   },
   test: {
+    // CI (.ci/run) also writes a JSON report, to count every test in one summary line.
+    reporters: process.env.VITEST_JSON_REPORT ? ["default", "json"] : ["default"],
+    outputFile: process.env.VITEST_JSON_REPORT ? { json: process.env.VITEST_JSON_REPORT } : undefined,
     projects: [
       {
         extends: true,
