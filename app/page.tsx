@@ -12,7 +12,8 @@ export default async function HomePage() {
   const prisma = await getPrisma();
   const decks = await listDecks(prisma, user?.id ?? null);
   const forecast = user ? await dueForecast(prisma, user.id) : null;
-  const dueToday = decks.reduce((sum, d) => sum + d.due + d.learning, 0);
+  // Due by the end of the study day (overdue included), the same number as the chart's first bar.
+  const dueToday = forecast?.[0]?.due ?? 0;
 
   return (
     <div className="space-y-8">

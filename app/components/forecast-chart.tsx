@@ -5,13 +5,14 @@ export function ForecastChart({ days, label, locale }: { days: ForecastDay[]; la
   const max = Math.max(1, ...days.map((d) => d.due));
   const width = 320;
   const height = 96;
+  const top = 12; // room for the count above the tallest bar
   const gap = 4;
   const barWidth = (width - gap * (days.length - 1)) / days.length;
   const weekday = new Intl.DateTimeFormat(locale, { weekday: "narrow", timeZone: "UTC" });
   const description = days.map((d) => `${d.day}: ${d.due}`).join(", ");
   return (
     <figure>
-      <svg viewBox={`0 0 ${width} ${height + 16}`} role="img" aria-label={`${label}. ${description}`} className="h-auto w-full">
+      <svg viewBox={`0 ${-top} ${width} ${height + 16 + top}`} role="img" aria-label={`${label}. ${description}`} className="h-auto w-full">
         {days.map((d, i) => {
           const h = d.due === 0 ? 1 : Math.max(3, (d.due / max) * height);
           const x = i * (barWidth + gap);

@@ -6,6 +6,7 @@ import { getPrisma } from "@/lib/server/db";
 import { getCardWithHistory } from "@/lib/server/decks";
 import { requireUser } from "@/lib/server/session";
 import { stateLabelKey } from "@/app/components/state-label";
+import { formatInterval, type CardSnapshot } from "@/lib/srs";
 
 type Params = Promise<{ cardId: string }>;
 
@@ -30,7 +31,7 @@ export default async function CardPage({ params }: { params: Params }) {
         <Link href={`/decks/${card.deck.id}`} className="text-indigo-700 underline dark:text-indigo-300">
           {card.deck.title}
         </Link>
-        <span className="text-zinc-500"> · {card.id}</span>
+        <span className="text-zinc-600 dark:text-zinc-400"> · {card.id}</span>
       </p>
       {card.suspendedAt ? (
         <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
@@ -96,7 +97,7 @@ export default async function CardPage({ params }: { params: Params }) {
                   <tr key={log.id} className={`border-t border-zinc-200 dark:border-zinc-800 ${log.undoneAt ? "text-zinc-400 line-through dark:text-zinc-600" : ""}`}>
                     <td className="py-1.5 pr-3">{format.dateTime(log.reviewedAt, { dateStyle: "short", timeStyle: "short" })}</td>
                     <td className="py-1.5 pr-3">{t(`ratings.${RATING_KEYS[log.rating]}`)}</td>
-                    <td className="py-1.5 pr-3 tabular-nums">{t("days", { count: log.scheduledDays })}</td>
+                    <td className="py-1.5 pr-3 tabular-nums">{intervalAfter(log.stateAfter, log.reviewedAt)}</td>
                     <td className="py-1.5 pr-3 tabular-nums">{(log.durationMs / 1000).toFixed(1)}s</td>
                   </tr>
                 ))}
@@ -107,6 +108,12 @@ export default async function CardPage({ params }: { params: Params }) {
       </section>
     </div>
   );
+}
+
+/** The wait this answer scheduled ("10m", "3d"), from the state it produced. */
+function intervalAfter(stateAfter: unknown, reviewedAt: Date): string {
+  const due = (stateAfter as Partial<CardSnapshot> | null)?.due;
+  return due ? formatInterval(new Date(due).getTime() - reviewedAt.getTime()) : "";
 }
 
 function Stat({ label, value }: { label: string; value: string }) {
