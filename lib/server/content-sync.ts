@@ -10,7 +10,7 @@ import {
   type ContentProblem,
   type ParsedDeck,
 } from "@/lib/content";
-import type { PrismaClient } from "./generated/prisma/client";
+import type { Prisma, PrismaClient } from "./generated/prisma/client";
 
 export interface DeckSyncReport {
   deckId: string;
@@ -77,7 +77,17 @@ async function syncDeck(prisma: PrismaClient, deck: ParsedDeck, source: string):
 
   const stored = await prisma.card.findMany({
     where: { deckId: deck.slug },
-    select: { id: true, explicitId: true, questionMd: true, answerMd: true, suspendedAt: true, contentHash: true },
+    select: {
+      id: true,
+      explicitId: true,
+      questionMd: true,
+      answerMd: true,
+      suspendedAt: true,
+      contentHash: true,
+      position: true,
+      sourceLine: true,
+      tags: true,
+    },
   });
   const plan = planCardIdentities(
     deck.slug,
@@ -115,6 +125,8 @@ async function syncDeck(prisma: PrismaClient, deck: ParsedDeck, source: string):
       for (const planned of plan.cards) {
         if (planned.renamedFrom) await tx.card.update({ where: { id: planned.renamedFrom }, data: { id: planned.id } });
       }
+      const storedById = new Map(stored.map((card) => [card.id, card]));
+      const added: Prisma.CardCreateManyInput[] = [];
       for (const [position, planned] of plan.cards.entries()) {
         const parsed = planned.parsed;
         const fields = {
@@ -129,13 +141,22 @@ async function syncDeck(prisma: PrismaClient, deck: ParsedDeck, source: string):
           contentHash: cardContentHash(parsed),
           suspendedAt: null,
         };
-        await tx.card.upsert({
-          where: { id: planned.id },
-          create: { id: planned.id, deckId: deck.slug, ...fields },
-          update: fields,
-        });
         report[planned.status] += 1;
+        if (planned.status === "added") {
+          added.push({ id: planned.id, deckId: deck.slug, ...fields });
+          continue;
+        }
+        const before = storedById.get(planned.renamedFrom ?? planned.id);
+        const untouched =
+          planned.status === "unchanged" &&
+          before !== undefined &&
+          before.position === position &&
+          before.sourceLine === parsed.line &&
+          before.tags.join("\n") === fields.tags.join("\n");
+        if (!untouched) await tx.card.update({ where: { id: planned.id }, data: fields });
       }
+      // One statement for all new cards: a first sync of a 80-card deck is one round trip, not 80.
+      if (added.length > 0) await tx.card.createMany({ data: added });
       if (plan.suspend.length > 0) {
         const { count } = await tx.card.updateMany({
           where: { id: { in: plan.suspend }, suspendedAt: null },
