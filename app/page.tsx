@@ -4,6 +4,7 @@ import { getPrisma } from "@/lib/server/db";
 import { dueForecast, listDecks } from "@/lib/server/decks";
 import { getSessionUser } from "@/lib/server/session";
 import { ForecastChart } from "./components/forecast-chart";
+import { StartLink } from "./components/start-link";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
@@ -30,13 +31,13 @@ export default async function HomePage() {
             </Link>
           ) : (
             // A plain link (no prefetch): following it opens an anonymous account.
-            <a
-              href="/start?next=/review"
+            <StartLink
+              next="/review"
               className="rounded-lg bg-indigo-600 px-5 py-3 font-semibold text-white hover:bg-indigo-700 dark:bg-indigo-400 dark:text-zinc-950 dark:hover:bg-indigo-300"
-              data-testid="start-studying"
+              testId="start-studying"
             >
               {t("startNow")}
-            </a>
+            </StartLink>
           )}
           {user ? <span className="text-sm text-zinc-600 dark:text-zinc-400">{t("dueToday", { count: dueToday })}</span> : null}
         </div>
@@ -90,9 +91,9 @@ export default async function HomePage() {
                     {t("studyDeck")}
                   </Link>
                 ) : (
-                  <a href={`/start?next=${encodeURIComponent(`/review?deck=${deck.id}`)}`} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+                  <StartLink next={`/review?deck=${deck.id}`} className="font-medium text-indigo-700 underline dark:text-indigo-300">
                     {t("studyDeck")}
-                  </a>
+                  </StartLink>
                 )}
               </div>
             </li>

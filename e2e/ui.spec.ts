@@ -82,3 +82,14 @@ test("settings reject out-of-range values with a specific message and keep the o
   await page.goto("/review");
   await expect(page.getByTestId("count-new")).toHaveText(/7/);
 });
+
+test("a new learner's day follows the browser's time zone", async ({ browser }) => {
+  const context = await browser.newContext({ timezoneId: "America/New_York" });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByTestId("start-studying").click();
+  await expect(page.getByTestId("review-card")).toBeVisible();
+  await page.goto("/settings");
+  await expect(page.getByLabel("시간대")).toHaveValue("America/New_York");
+  await context.close();
+});

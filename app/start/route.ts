@@ -1,6 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getAuth } from "@/lib/server/auth";
+import { getPrisma } from "@/lib/server/db";
 import { safeReturnPath } from "@/lib/server/safe-return-path";
+import { updateStudySettings } from "@/lib/server/study-settings";
+import { isValidTimeZone } from "@/lib/srs";
 
 /**
  * A new visitor's first step: open an anonymous account (no form) and go back to where they were
@@ -14,7 +17,11 @@ export async function GET(request: NextRequest) {
   // localhost for 127.0.0.1), so the session cookie set here is sent on the next request.
   const response = new NextResponse(null, { status: 303, headers: { location: next } });
   if (existing) return response;
-  const { headers } = await auth.api.signInAnonymous({ headers: request.headers, returnHeaders: true });
+  const { headers, response: created } = await auth.api.signInAnonymous({ headers: request.headers, returnHeaders: true });
+  const timeZone = request.nextUrl.searchParams.get("tz");
+  if (timeZone && isValidTimeZone(timeZone)) {
+    await updateStudySettings(await getPrisma(), created.user.id, { timeZone });
+  }
   for (const cookie of headers.getSetCookie()) response.headers.append("set-cookie", cookie);
   return response;
 }
