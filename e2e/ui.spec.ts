@@ -93,3 +93,11 @@ test("a new learner's day follows the browser's time zone", async ({ browser }) 
   await expect(page.getByLabel("시간대")).toHaveValue("America/New_York");
   await context.close();
 });
+
+test("a visitor who switched to English keeps English after starting to study", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByTestId("start-studying")).toHaveText("Start now, no sign-up");
+  await page.getByTestId("start-studying").click();
+  await expect(page.getByRole("button", { name: /Show answer/ })).toBeVisible();
+});

@@ -36,13 +36,18 @@ export function ReviewSession({ initialQueue, deckId, deckTitle }: { initialQueu
   const [session, setSession] = useState({ count: 0, again: 0, startedAt: 0 });
   const [pending, startTransition] = useTransition();
   const shownAt = useRef(0);
-  const revealButton = useRef<HTMLButtonElement>(null);
+  const answerRegion = useRef<HTMLDivElement>(null);
   const card = queue.card;
 
   useEffect(() => {
     shownAt.current = Date.now();
     setSession((s) => (s.startedAt ? s : { ...s, startedAt: Date.now() }));
   }, [card?.cardId, card?.version]);
+
+  // Move focus to the answer when it unfolds, so a screen reader reads it; shortcuts keep working.
+  useEffect(() => {
+    if (phase === "answer") answerRegion.current?.focus({ preventScroll: true });
+  }, [phase, card?.cardId]);
 
   const apply = useCallback(
     (result: ReviewActionResult) => {
@@ -192,7 +197,6 @@ export function ReviewSession({ initialQueue, deckId, deckTitle }: { initialQueu
                 className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-950"
               />
               <button
-                ref={revealButton}
                 type="button"
                 onClick={reveal}
                 className="w-full rounded-lg bg-indigo-600 px-4 py-3 font-semibold text-white hover:bg-indigo-700 dark:bg-indigo-400 dark:text-zinc-950 dark:hover:bg-indigo-300"
@@ -201,7 +205,7 @@ export function ReviewSession({ initialQueue, deckId, deckTitle }: { initialQueu
               </button>
             </div>
           ) : (
-            <div className="mt-6 space-y-4">
+            <div ref={answerRegion} tabIndex={-1} className="mt-6 space-y-4 focus:outline-none">
               <hr className="border-zinc-200 dark:border-zinc-800" />
               <h2 className="sr-only">{t("answer")}</h2>
               {typed.trim() ? (

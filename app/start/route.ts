@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getAuth } from "@/lib/server/auth";
 import { getPrisma } from "@/lib/server/db";
 import { safeReturnPath } from "@/lib/server/safe-return-path";
+import { LOCALE_COOKIE } from "@/lib/server/session";
 import { updateStudySettings } from "@/lib/server/study-settings";
 import { isValidTimeZone } from "@/lib/srs";
 
@@ -18,10 +19,13 @@ export async function GET(request: NextRequest) {
   const response = new NextResponse(null, { status: 303, headers: { location: next } });
   if (existing) return response;
   const { headers, response: created } = await auth.api.signInAnonymous({ headers: request.headers, returnHeaders: true });
+  // Start from what the visitor already chose: the language toggle's cookie and the browser's zone.
   const timeZone = request.nextUrl.searchParams.get("tz");
-  if (timeZone && isValidTimeZone(timeZone)) {
-    await updateStudySettings(await getPrisma(), created.user.id, { timeZone });
-  }
+  const locale = request.cookies.get(LOCALE_COOKIE)?.value === "en" ? "en" : "ko";
+  await updateStudySettings(await getPrisma(), created.user.id, {
+    locale,
+    ...(timeZone && isValidTimeZone(timeZone) ? { timeZone } : {}),
+  });
   for (const cookie of headers.getSetCookie()) response.headers.append("set-cookie", cookie);
   return response;
 }

@@ -3,9 +3,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getAuth } from "./auth";
-import { DEFAULT_STUDY_SETTINGS } from "@/lib/srs";
+import { DEFAULT_STUDY_SETTINGS, isValidTimeZone } from "@/lib/srs";
 import { getPrisma } from "./db";
-import { getStudySettings } from "./study-settings";
 
 export interface SessionUser {
   id: string;
@@ -50,7 +49,11 @@ export interface DisplayPreferences {
 export const getDisplayPreferences = cache(async (): Promise<DisplayPreferences> => {
   const user = await getSessionUser().catch(() => null);
   const cookieLocale: Locale = (await cookies()).get(LOCALE_COOKIE)?.value === "en" ? "en" : "ko";
-  if (!user) return { locale: cookieLocale, timeZone: DEFAULT_STUDY_SETTINGS.timeZone };
-  const settings = await getStudySettings(await getPrisma(), user.id);
-  return { locale: settings.locale, timeZone: settings.timeZone };
+  // A learner who never saved settings keeps the language they picked as a visitor.
+  const saved = user ? await (await getPrisma()).studySettings.findUnique({ where: { userId: user.id } }) : null;
+  if (!saved) return { locale: cookieLocale, timeZone: DEFAULT_STUDY_SETTINGS.timeZone };
+  return {
+    locale: saved.locale === "en" ? "en" : "ko",
+    timeZone: isValidTimeZone(saved.timeZone) ? saved.timeZone : DEFAULT_STUDY_SETTINGS.timeZone,
+  };
 });
