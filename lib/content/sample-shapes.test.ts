@@ -46,7 +46,7 @@ describe("user note shapes", () => {
     const deck = parseFixture("notes-emoji-headings.md");
     expect(deck.problems).toEqual([]);
     expect(deck.cards.map((card) => [card.questionMd, card.section])).toEqual([
-      ["TLS(Transport Layer Security)란?", []],
+      ["전송 계층 보안(TLS)이란?", []],
       ["TLS는 무슨 일을 해 주나? 🔐", []],
       ["세션 키란 무엇인가? 🤔", ["세션 키 이야기"]],
       ["세션은 얼마나 유지되나？", ["세션 키 이야기"]],
