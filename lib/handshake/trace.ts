@@ -1,6 +1,6 @@
 // The serializable trace simulate() returns: plain JSON (hex strings, numbers, booleans), so it can be
 // stored, sent to a browser, diffed, or replayed. A UI renders it step by step.
-import type { Phase, Version } from "./endpoint";
+import type { ConnectionStatus, Phase } from "./endpoint";
 
 export interface TraceField {
   /** Byte offset inside the bytes the field list describes (record, or decrypted plaintext). */
@@ -65,13 +65,8 @@ export interface TraceStep {
   stateAfter: { client: EndpointSnapshot; server: EndpointSnapshot };
 }
 
-export interface TraceEndpointSummary {
-  phase: Phase;
-  state: string;
-  handshakeComplete: boolean;
-  version?: Version;
-  cipherSuite?: string;
-  resumed?: boolean;
+/** An endpoint's ConnectionStatus as plain JSON (alerts and the certificate verdict reduced to text). */
+export interface TraceEndpointSummary extends Omit<ConnectionStatus, "alertSent" | "alertReceived" | "certificate"> {
   alertSent?: { description: string; code: number; level: string; encrypted: boolean; reason?: string };
   alertReceived?: { description: string; code: number; level: string; encrypted: boolean };
   certificate?: { ok: boolean; reason?: string; message?: string };
